@@ -1,0 +1,70 @@
+package org.strata.onnx.tests;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.strata.onnx.Model;
+import org.strata.onnx.ModelReader;
+import org.strata.onnx.ModelWriter;
+import org.strata.onnx.Tensor;
+import org.strata.onnx.TensorCodec;
+import org.strata.onnx.Value;
+import org.strata.onnx.WriteOptions;
+
+/** Reading and writing an untouched model reproduces it byte for byte; external data round-trips. */
+class RoundTripTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void miniLmFp32IsByteIdentical() throws Exception {
+        assertByteIdentical(TestModels.fp32());
+    }
+
+    @Test
+    void miniLmInt8IsByteIdentical() throws Exception {
+        assertByteIdentical(TestModels.int8());
+    }
+
+    private void assertByteIdentical(Path model) throws Exception {
+        byte[] original = Files.readAllBytes(model);
+        Model m = ModelReader.read(model);
+        assertArrayEquals(original, ModelWriter.toBytes(m), "in-memory re-serialisation differs");
+        Path out = tmp.resolve("copy.onnx");
+        ModelWriter.write(m, out);
+        assertArrayEquals(original, Files.readAllBytes(out), "written file differs");
+        assertArrayEquals(original, Files.readAllBytes(model), "the input was modified");
+    }
+
+    @Test
+    void externalDataRoundTrips() throws Exception {
+        Model m = ModelReader.read(TestModels.fp32());
+        Path out = tmp.resolve("ext/model.onnx");
+        ModelWriter.write(m, out, WriteOptions.external("weights.bin"));
+        assertTrue(Files.size(out) < 1_000_000, "weights stayed inside the model file: " + Files.size(out));
+        assertTrue(Files.size(out.resolveSibling("weights.bin")) > 80_000_000);
+        Model back = ModelReader.read(out);
+        assertEquals(m.graph().initializers().size(), back.graph().initializers().size());
+        int external = 0;
+        for (Value v : m.graph().initializers().values()) {
+            Tensor a = v.initializer();
+            Tensor b = back.graph().initializers().get(v.name()).initializer();
+            assertTrue(a.sameContent(b), "tensor " + v.name() + " changed");
+            if (b.isExternal()) external++;
+        }
+        assertTrue(external > 30, "only " + external + " tensors went external");
+        // And back inline again: same bytes as the original file.
+        Path inline = tmp.resolve("inline.onnx");
+        ModelWriter.write(back, inline, new WriteOptions(WriteOptions.ExternalData.NEVER, null, 0));
+        Model again = ModelReader.read(inline);
+        Value first = again.graph().initializers().values().iterator().next();
+        assertArrayEquals(TensorCodec.toFloats(m.graph().initializers().get(first.name()).initializer()),
+                TensorCodec.toFloats(first.initializer()));
+    }
+}
