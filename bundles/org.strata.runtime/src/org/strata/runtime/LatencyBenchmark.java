@@ -44,7 +44,11 @@ public final class LatencyBenchmark {
 
     /** Median and 90th percentile of the timed runs of one model at one length, in nanoseconds. */
     public record Timing(long medianNanos, long p90Nanos, int runs) {
-        static Timing of(long[] nanos) {
+        /** Median (mean of the middle two for an even count) and nearest-rank 90th percentile. */
+        public static Timing of(long[] nanos) {
+            if (nanos.length == 0) {
+                throw new IllegalArgumentException("no timed runs");
+            }
             long[] sorted = nanos.clone();
             Arrays.sort(sorted);
             int n = sorted.length;

@@ -27,8 +27,11 @@ public record ProcessMemory(long residentBytes, long peakResidentBytes) {
         }
     }
 
-    /** Reads VmRSS and VmHWM (in kB) from the lines of a {@code /proc/<pid>/status} file. */
-    static Optional<ProcessMemory> parse(List<String> statusLines) {
+    /**
+     * Reads VmRSS and VmHWM (in kB) from the lines of a {@code /proc/<pid>/status} file, e.g. of a child
+     * process running a job; empty if either is missing.
+     */
+    public static Optional<ProcessMemory> parse(List<String> statusLines) {
         long rss = -1, hwm = -1;
         for (String line : statusLines) {
             if (line.startsWith("VmRSS:")) {
