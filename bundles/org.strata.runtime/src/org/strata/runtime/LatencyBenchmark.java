@@ -31,8 +31,8 @@ public final class LatencyBenchmark {
             sequenceLengths = List.copyOf(sequenceLengths);
             if (warmupRuns < 0 || rounds < 1 || sequenceLengths.isEmpty()
                     || sequenceLengths.stream().anyMatch(l -> l < 1)) {
-                throw new IllegalArgumentException("need warm-up ≥ 0, rounds ≥ 1 and positive sequence lengths, got "
-                        + warmupRuns + ", " + rounds + ", " + sequenceLengths);
+                throw new IllegalArgumentException("need warm-up ≥ 0, rounds ≥ 1 and positive sequence lengths,"
+                        + " got " + warmupRuns + ", " + rounds + ", " + sequenceLengths);
             }
         }
 

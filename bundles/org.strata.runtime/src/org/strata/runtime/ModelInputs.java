@@ -89,9 +89,14 @@ public final class ModelInputs {
     /**
      * Tokenizes texts and makes one batch of them.
      *
-     * @throws StrataException if the model takes no token ids or a fixed batch size other than the number of texts
+     * @throws StrataException         if the model takes no token ids or a fixed batch size other than the
+     *                                  number of texts
+     * @throws IllegalArgumentException if there are no texts
      */
     public ModelFeed forTexts(WordPieceTokenizer tokenizer, List<String> texts, Padding padding) {
+        if (texts.isEmpty()) {
+            throw new IllegalArgumentException("a batch needs at least one text");
+        }
         InputSpec ids = input(InputRole.TOKEN_IDS).orElseThrow(() -> new StrataException(
                 "The model takes no token ids (its inputs are " + names() + "), so it cannot be fed text."
                         + " Use random inputs for it instead."));

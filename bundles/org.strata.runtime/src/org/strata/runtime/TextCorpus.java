@@ -155,8 +155,8 @@ public final class TextCorpus {
             if (line.startsWith("{")) {
                 JsonObject json = jsonLine(line, file, lineNumber);
                 text = json.get("text").getAsString().strip();
-                group = json.has("group") && !json.get("group").isJsonNull() ? "group:" + json.get("group").getAsString()
-                        : "line:" + lineNumber;
+                boolean named = json.has("group") && !json.get("group").isJsonNull();
+                group = named ? "group:" + json.get("group").getAsString() : "line:" + lineNumber;
             } else if (line.startsWith(PARAPHRASE)) {
                 if (lastGroup == null) {
                     throw new InputFileException(file, lineNumber, "a \"~ \" line marks a paraphrase of the text"

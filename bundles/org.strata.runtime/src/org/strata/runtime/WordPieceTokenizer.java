@@ -1,21 +1,20 @@
 package org.strata.runtime;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.OptionalInt;
+import java.util.function.UnaryOperator;
 
 import org.strata.runtime.internal.AddedTokens;
-import org.strata.runtime.internal.AddedTokens.AddedToken;
 import org.strata.runtime.internal.AddedTokens.Piece;
 import org.strata.runtime.internal.BertNormalizer;
 import org.strata.runtime.internal.BertPreTokenizer;
 import org.strata.runtime.internal.TokenizerJson;
+import org.strata.runtime.internal.VocabTxt;
+import org.strata.runtime.internal.WordPieceConfig;
+import org.strata.runtime.internal.WordPieceConfig.TemplateItem;
 import org.strata.runtime.internal.WordPieceModel;
 
 /**
@@ -35,43 +34,30 @@ import org.strata.runtime.internal.WordPieceModel;
  */
 public final class WordPieceTokenizer {
     /** Longest input a BERT-family model takes when a vocabulary file does not say otherwise. */
-    public static final int BERT_MAX_LENGTH = 512;
+    public static final int BERT_MAX_LENGTH = VocabTxt.BERT_MAX_LENGTH;
 
     private final String source;
     private final AddedTokens addedTokens;
     private final BertNormalizer normalizer;
     private final WordPieceModel model;
     private final List<TemplateItem> template;
+    private final int specialTokens;
     private final int maxLength;
     private final int padId;
     private final int vocabSize;
 
-    /**
-     * One element of the single-sequence post-processing template: a special token, or the text itself
-     * ({@code token == null}).
-     */
-    public record TemplateItem(String token, int id, int typeId) {
-        public static TemplateItem sequence(int typeId) {
-            return new TemplateItem(null, -1, typeId);
-        }
-
-        public boolean isSequence() {
-            return token == null;
-        }
-    }
-
-    /** For {@link TokenizerJson}; use the factory methods. */
-    public WordPieceTokenizer(String source, List<AddedToken> addedTokens, BertNormalizer normalizer,
-            WordPieceModel model, List<TemplateItem> template, int maxLength, int padId) {
-        this.source = source;
-        this.normalizer = normalizer;
-        this.addedTokens = new AddedTokens(addedTokens, normalizer == null ? s -> s : normalizer::normalize);
-        this.model = model;
-        this.template = List.copyOf(template);
-        this.maxLength = maxLength;
-        this.padId = padId;
+    private WordPieceTokenizer(WordPieceConfig config) {
+        this.source = config.source();
+        this.normalizer = config.normalizer();
+        this.addedTokens = new AddedTokens(config.addedTokens(),
+                normalizer == null ? UnaryOperator.identity() : normalizer::normalize);
+        this.model = config.model();
+        this.template = config.template();
+        this.specialTokens = (int) template.stream().filter(t -> !t.isSequence()).count();
+        this.maxLength = config.maxLength();
+        this.padId = config.padId();
         this.vocabSize = Math.max(model.vocab().values().stream().mapToInt(Integer::intValue).max().orElse(-1),
-                this.addedTokens.maxId()) + 1;
+                addedTokens.maxId()) + 1;
     }
 
     /**
@@ -81,7 +67,7 @@ public final class WordPieceTokenizer {
      * @throws InputFileException if the file cannot be read or is not a WordPiece tokenizer
      */
     public static WordPieceTokenizer load(Path file) {
-        return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json")
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")
                 ? fromTokenizerJson(file)
                 : fromVocabTxt(file);
     }
@@ -93,7 +79,7 @@ public final class WordPieceTokenizer {
      * @throws InputFileException if the file is unreadable, not JSON, or describes another kind of tokenizer
      */
     public static WordPieceTokenizer fromTokenizerJson(Path file) {
-        return TokenizerJson.read(file);
+        return new WordPieceTokenizer(TokenizerJson.read(file));
     }
 
     /**
@@ -104,34 +90,7 @@ public final class WordPieceTokenizer {
      * @throws InputFileException if the file is unreadable or lacks {@code [UNK]}, {@code [CLS]} or {@code [SEP]}
      */
     public static WordPieceTokenizer fromVocabTxt(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InputFileException(file, "cannot read the vocabulary (" + e.getMessage()
-                    + "). Check that the file exists and is a UTF-8 text file with one token per line.", e);
-        }
-        Map<String, Integer> vocab = new LinkedHashMap<>();
-        for (int i = 0; i < lines.size(); i++) {
-            vocab.put(lines.get(i).stripTrailing(), i);
-        }
-        for (String required : List.of("[UNK]", "[CLS]", "[SEP]")) {
-            if (!vocab.containsKey(required)) {
-                throw new InputFileException(file, "the vocabulary has no " + required
-                        + " token, so it is not a BERT vocab.txt. Give the model's tokenizer.json instead.");
-            }
-        }
-        List<AddedToken> specials = new ArrayList<>();
-        for (String special : List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]")) {
-            if (vocab.containsKey(special)) {
-                specials.add(new AddedToken(special, vocab.get(special), false, false, false, false));
-            }
-        }
-        List<TemplateItem> template = List.of(new TemplateItem("[CLS]", vocab.get("[CLS]"), 0),
-                TemplateItem.sequence(0), new TemplateItem("[SEP]", vocab.get("[SEP]"), 0));
-        return new WordPieceTokenizer(file.toString(), specials, BertNormalizer.uncased(),
-                new WordPieceModel(vocab, "[UNK]", "##", 100), template, BERT_MAX_LENGTH,
-                vocab.getOrDefault("[PAD]", 0));
+        return new WordPieceTokenizer(VocabTxt.read(file));
     }
 
     /** Encodes one text, truncated to {@link #maxLength()} tokens including the special tokens. */
@@ -146,18 +105,17 @@ public final class WordPieceTokenizer {
      * @throws IllegalArgumentException if {@code maxLength} leaves no room for the special tokens
      */
     public Encoding encode(String text, int maxLength) {
-        int specials = (int) template.stream().filter(t -> !t.isSequence()).count();
-        if (maxLength < specials) {
-            throw new IllegalArgumentException("maxLength " + maxLength + " is shorter than the " + specials
+        if (maxLength < specialTokens) {
+            throw new IllegalArgumentException("maxLength " + maxLength + " is shorter than the " + specialTokens
                     + " special tokens " + source + " adds");
         }
         List<String> pieces = new ArrayList<>();
         List<Integer> ids = new ArrayList<>();
         split(text, pieces, ids);
-        int keep = Math.min(pieces.size(), maxLength - specials);
-        List<String> tokens = new ArrayList<>(keep + specials);
-        int[] outIds = new int[keep + specials];
-        int[] typeIds = new int[keep + specials];
+        int keep = Math.min(pieces.size(), maxLength - specialTokens);
+        List<String> tokens = new ArrayList<>(keep + specialTokens);
+        int[] outIds = new int[keep + specialTokens];
+        int[] typeIds = new int[keep + specialTokens];
         int n = 0;
         for (TemplateItem item : template) {
             if (item.isSequence()) {

@@ -11,9 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.strata.runtime.InputFileException;
-import org.strata.runtime.WordPieceTokenizer;
-import org.strata.runtime.WordPieceTokenizer.TemplateItem;
 import org.strata.runtime.internal.AddedTokens.AddedToken;
+import org.strata.runtime.internal.WordPieceConfig.TemplateItem;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -35,12 +34,13 @@ public final class TokenizerJson {
         this.file = file;
     }
 
-    public static WordPieceTokenizer read(Path file) {
+    public static WordPieceConfig read(Path file) {
         JsonObject root;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             JsonElement parsed = JsonParser.parseReader(reader);
             if (!parsed.isJsonObject()) {
-                throw new InputFileException(file, "is JSON but not an object; expected a Hugging Face tokenizer.json.");
+                throw new InputFileException(file,
+                        "is JSON but not an object; expected a Hugging Face tokenizer.json.");
             }
             root = parsed.getAsJsonObject();
         } catch (IOException e) {
@@ -53,13 +53,13 @@ public final class TokenizerJson {
         return new TokenizerJson(file).tokenizer(root);
     }
 
-    private WordPieceTokenizer tokenizer(JsonObject root) {
+    private WordPieceConfig tokenizer(JsonObject root) {
         WordPieceModel model = model(object(root, "model"));
         BertNormalizer normalizer = normalizer(root.get("normalizer"));
         preTokenizer(root.get("pre_tokenizer"));
         List<AddedToken> added = addedTokens(root);
         List<TemplateItem> template = template(root.get("post_processor"), model, added);
-        int maxLength = WordPieceTokenizer.BERT_MAX_LENGTH;
+        int maxLength = VocabTxt.BERT_MAX_LENGTH;
         if (isObject(root.get("truncation"))) {
             maxLength = root.getAsJsonObject("truncation").get("max_length").getAsInt();
         }
@@ -67,7 +67,7 @@ public final class TokenizerJson {
         if (isObject(root.get("padding")) && root.getAsJsonObject("padding").has("pad_id")) {
             padId = root.getAsJsonObject("padding").get("pad_id").getAsInt();
         }
-        return new WordPieceTokenizer(file.toString(), added, normalizer, model, template, maxLength, padId);
+        return new WordPieceConfig(file.toString(), added, normalizer, model, template, maxLength, padId);
     }
 
     private WordPieceModel model(JsonObject model) {

@@ -25,7 +25,8 @@ class EvaluatorTest {
 
     @Test
     void aModelMatchesItselfExactly() throws OrtException {
-        try (OrtSession a = open(TinyModels.scaledIds(1f, "y"), "a"); OrtSession b = open(TinyModels.scaledIds(1f, "y"), "b")) {
+        try (OrtSession a = open(TinyModels.scaledIds(1f, "y"), "a");
+                OrtSession b = open(TinyModels.scaledIds(1f, "y"), "b")) {
             OutputFidelity y = single(new Evaluator().compareOutputs(a, b, INPUTS));
             assertEquals(0.0, y.relativeError());
             assertEquals(0.0, y.maxAbsError());
@@ -35,11 +36,13 @@ class EvaluatorTest {
 
     @Test
     void aOnePercentScaleGivesAOnePercentRelativeError() throws OrtException {
-        try (OrtSession a = open(TinyModels.scaledIds(1f, "y"), "a"); OrtSession b = open(TinyModels.scaledIds(1.01f, "y"), "b")) {
+        try (OrtSession a = open(TinyModels.scaledIds(1f, "y"), "a");
+                OrtSession b = open(TinyModels.scaledIds(1.01f, "y"), "b")) {
             OutputFidelity y = single(new Evaluator().compareOutputs(a, b, INPUTS));
             assertEquals("y", y.output());
             assertEquals(0.01, y.relativeError(), 1e-6, "|0.01 x| / |x|");
-            assertTrue(y.maxAbsReference() > 900 && y.maxAbsReference() < 1000, "ids below 1000: " + y.maxAbsReference());
+            assertTrue(y.maxAbsReference() > 900 && y.maxAbsReference() < 1000,
+                    "ids below 1000: " + y.maxAbsReference());
             assertEquals(0.01 * y.maxAbsReference(), y.maxAbsError(), 1e-3);
             assertFalse(y.withinTolerance(OutputFidelity.LOSSLESS_TOLERANCE));
         }
@@ -47,8 +50,10 @@ class EvaluatorTest {
 
     @Test
     void aCandidateWithoutTheReferenceOutputCannotBeVerified() throws OrtException {
-        try (OrtSession a = open(TinyModels.scaledIds(1f, "y"), "a"); OrtSession b = open(TinyModels.scaledIds(1f, "z"), "b")) {
-            StrataException e = assertThrows(StrataException.class, () -> new Evaluator().compareOutputs(a, b, INPUTS));
+        try (OrtSession a = open(TinyModels.scaledIds(1f, "y"), "a");
+                OrtSession b = open(TinyModels.scaledIds(1f, "z"), "b")) {
+            StrataException e = assertThrows(StrataException.class,
+                    () -> new Evaluator().compareOutputs(a, b, INPUTS));
             assertTrue(e.getMessage().contains("no output y"), e.getMessage());
         }
     }
@@ -57,7 +62,8 @@ class EvaluatorTest {
     void garbageBytesGiveAMessageNamingTheModel() {
         OnnxRuntimeException e = assertThrows(OnnxRuntimeException.class,
                 () -> OrtSessions.open(new byte[] {1, 2, 3}, "candidate after step 2", SessionSettings.defaults()));
-        assertTrue(e.getMessage().startsWith("ONNX Runtime could not load model candidate after step 2: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("ONNX Runtime could not load model candidate after step 2: "),
+                e.getMessage());
     }
 
     private static OrtSession open(byte[] model, String name) {

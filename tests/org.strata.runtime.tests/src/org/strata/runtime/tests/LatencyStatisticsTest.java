@@ -36,8 +36,8 @@ class LatencyStatisticsTest {
 
     @Test
     void readsResidentMemoryFromProcStatus() {
-        List<String> status = List.of("Name:\tjava", "VmPeak:\t 9000000 kB", "VmHWM:\t  204800 kB", "VmRSS:\t  102400 kB",
-                "Threads:\t42");
+        List<String> status = List.of("Name:\tjava", "VmPeak:\t 9000000 kB", "VmHWM:\t  204800 kB",
+                "VmRSS:\t  102400 kB", "Threads:\t42");
         ProcessMemory m = ProcessMemory.parse(status).orElseThrow();
         assertEquals(102400L * 1024, m.residentBytes());
         assertEquals(204800L * 1024, m.peakResidentBytes());

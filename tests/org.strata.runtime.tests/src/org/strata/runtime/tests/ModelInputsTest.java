@@ -40,7 +40,8 @@ class ModelInputsTest {
     @Test
     void bertInputsAreRecognisedByName() throws OrtException {
         try (OrtSession s = open(TinyModels.passThrough(new Input("token_type_ids", DataType.INT64, "b", "s"),
-                new Input("attention_mask", DataType.INT64, "b", "s"), new Input("input_ids", DataType.INT64, "b", "s")))) {
+                new Input("attention_mask", DataType.INT64, "b", "s"),
+                new Input("input_ids", DataType.INT64, "b", "s")))) {
             assertEquals(List.of(InputRole.TOKEN_TYPE_IDS, InputRole.ATTENTION_MASK, InputRole.TOKEN_IDS), roles(s));
         }
     }
@@ -123,18 +124,21 @@ class ModelInputsTest {
                 assertTrue(Arrays.stream(ids).distinct().count() > 10, "looks random");
                 assertArrayEquals(ids, b.tensors().get("input_ids").getLongBuffer().array(), "same seed, same ids");
                 assertFalse(Arrays.equals(ids, c.tensors().get("input_ids").getLongBuffer().array()));
-                assertTrue(Arrays.stream(a.tensors().get("attention_mask").getLongBuffer().array()).allMatch(m -> m == 1));
+                long[] mask = a.tensors().get("attention_mask").getLongBuffer().array();
+                assertTrue(Arrays.stream(mask).allMatch(m -> m == 1));
             }
         }
     }
 
     @Test
     void imageInputsGetSeededPixels() throws OrtException {
-        try (OrtSession s = open(TinyModels.passThrough(new Input("pixel_values", DataType.FLOAT, "batch", 3, "h", "w")))) {
+        try (OrtSession s = open(
+                TinyModels.passThrough(new Input("pixel_values", DataType.FLOAT, "batch", 3, "h", "w")))) {
             ModelInputs inputs = ModelInputs.of(s);
             assertEquals(InputRole.PIXEL_VALUES, inputs.specs().get(0).role());
             assertFalse(inputs.takesTokens());
-            try (ModelFeed a = inputs.forRandomTokens(2, 16, 1, 3); ModelFeed b = inputs.forRandomTokens(2, 16, 1, 3);
+            try (ModelFeed a = inputs.forRandomTokens(2, 16, 1, 3);
+                    ModelFeed b = inputs.forRandomTokens(2, 16, 1, 3);
                     OrtSession.Result out = s.run(a.tensors())) {
                 OnnxTensor pixels = (OnnxTensor) out.get("pixel_values_out").orElseThrow();
                 assertArrayEquals(new long[] {2, 3, 224, 224}, pixels.getInfo().getShape());

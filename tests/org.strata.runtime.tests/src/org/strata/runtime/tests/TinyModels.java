@@ -29,7 +29,8 @@ final class TinyModels {
         GraphProto.Builder graph = GraphProto.newBuilder().setName("pass_through");
         for (Input in : inputs) {
             graph.addInput(valueInfo(in.name(), in.type(), in.dims()));
-            graph.addNode(NodeProto.newBuilder().setOpType("Identity").addInput(in.name()).addOutput(in.name() + "_out"));
+            graph.addNode(NodeProto.newBuilder().setOpType("Identity").addInput(in.name())
+                    .addOutput(in.name() + "_out"));
             graph.addOutput(valueInfo(in.name() + "_out", in.type(), in.dims()));
         }
         return model(graph);
@@ -42,8 +43,8 @@ final class TinyModels {
                 .addInitializer(TensorProto.newBuilder().setName("scale").setDataType(DataType.FLOAT.getNumber())
                         .addFloatData(scale))
                 .addNode(NodeProto.newBuilder().setOpType("Cast").addInput("input_ids").addOutput("ids_float")
-                        .addAttribute(AttributeProto.newBuilder().setName("to").setType(AttributeProto.AttributeType.INT)
-                                .setI(DataType.FLOAT.getNumber())))
+                        .addAttribute(AttributeProto.newBuilder().setName("to")
+                                .setType(AttributeProto.AttributeType.INT).setI(DataType.FLOAT.getNumber())))
                 .addNode(NodeProto.newBuilder().setOpType("Mul").addInput("ids_float").addInput("scale")
                         .addOutput(outputName))
                 .addOutput(valueInfo(outputName, DataType.FLOAT, "batch", "sequence"));

@@ -65,7 +65,8 @@ class WordPieceTokenizerTest {
             new Case("Supercalifragilisticexpialidocious antidisestablishmentarianism", 0, new int[] {101,
                     3565, 9289, 10128, 29181, 24411, 4588, 10288, 19312, 21273, 10085, 6313, 3424, 10521, 4355,
                     7875, 13602, 3672, 12199, 2964, 102}),
-            new Case("x".repeat(101) + " short " + "y".repeat(100), 0, new int[] {101, 100, 2460, 1061, 2100, 2100, 2100, 2100, 2100, 2100, 2100, 2100, 2100, 2100, 2100,
+            new Case("x".repeat(101) + " short " + "y".repeat(100), 0, new int[] {101, 100, 2460, 1061,
+                    2100, 2100, 2100, 2100, 2100, 2100, 2100, 2100, 2100, 2100, 2100,
                     2100, 2100, 2100, 2100, 2100, 2100, 2100, 2100, 2100, 2100, 2100, 2100, 2100, 2100, 2100,
                     2100, 2100, 2100, 2100, 2100, 2100, 2100, 2100, 2100, 2100, 2100, 2100, 2100, 2100, 2100,
                     2100, 2100, 2100, 2100, 2100, 2100, 2100, 2100, 2100, 2100, 2100, 2100, 2100, 2100, 2100,
@@ -129,7 +130,8 @@ class WordPieceTokenizerTest {
                     1010, 22827, 4478, 1904, 100, 102}),
             new Case("fullwidth ＡＢＣ１２３ and halfwidth ｶﾀｶﾅ", 0, new int[] {101, 2440, 9148, 11927, 2232, 100,
                     1998, 2431, 9148, 11927, 2232, 100, 102}),
-            new Case("\uD835\uDD18\uD835\uDD2B\uD835\uDD26\uD835\uDD20\uD835\uDD2C\uD835\uDD21\uD835\uDD22 math letters and \uD840\uDC00\uD840\uDC01 extension B", 0, new int[] {
+            new Case("\uD835\uDD18\uD835\uDD2B\uD835\uDD26\uD835\uDD20\uD835\uDD2C\uD835\uDD21\uD835\uDD22"
+                    + " math letters and \uD840\uDC00\uD840\uDC01 extension B", 0, new int[] {
                     101, 100, 8785, 4144, 1998, 100, 100, 5331, 1038, 102}),
             new Case("back`tick ~tilde^caret |pipe| <angle> {brace} \\slash $", 0, new int[] {101, 2067, 1036,
                     16356, 1066, 18681, 3207, 1034, 2729, 2102, 1064, 8667, 1064, 1026, 6466, 1028, 1063,
