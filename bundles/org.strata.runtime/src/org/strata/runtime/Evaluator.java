@@ -51,6 +51,17 @@ public final class Evaluator {
     }
 
     /**
+     * Embedding fidelity on the evaluation split of a corpus (never its calibration split, which the
+     * candidate may have been tuned on).
+     *
+     * @see #compareEmbeddings(OrtSession, OrtSession, WordPieceTokenizer, List)
+     */
+    public EmbeddingFidelity compareEmbeddings(OrtSession reference, OrtSession candidate,
+            WordPieceTokenizer tokenizer, TextCorpus corpus) {
+        return compareEmbeddings(reference, candidate, tokenizer, corpus.evaluation());
+    }
+
+    /**
      * Embedding fidelity of a text model on {@code texts} (at least two). The compared output is
      * {@code last_hidden_state} if the reference has it, else its first 3-D output (mean-pooled with the
      * attention mask), else its first 2-D output (already an embedding).

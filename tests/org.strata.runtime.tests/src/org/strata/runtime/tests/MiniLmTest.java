@@ -116,10 +116,10 @@ class MiniLmTest {
 
     @Test
     void int8StaysCloseToFp32OnTheEvaluationSplit() {
-        List<String> texts = TextCorpus.builtIn().evaluation();
-        EmbeddingFidelity f = new Evaluator().compareEmbeddings(reference, quantized, tokenizer, texts);
+        TextCorpus corpus = TextCorpus.builtIn();
+        EmbeddingFidelity f = new Evaluator().compareEmbeddings(reference, quantized, tokenizer, corpus);
         System.out.println("[fidelity] fp32 vs int8 (" + int8.name() + "): " + f);
-        assertEquals(texts.size(), f.texts());
+        assertEquals(corpus.evaluation().size(), f.texts(), "the evaluation split, all of it");
         assertTrue(f.meanCosine() > 0.95 && f.meanCosine() < 0.9999, "mean cosine " + f.meanCosine());
         assertTrue(f.minCosine() > 0.9 && f.minCosine() <= f.meanCosine(), "min cosine " + f.minCosine());
         assertTrue(f.maxAbsError() > 0, "quantization changes the hidden states");
