@@ -35,6 +35,28 @@ public final class OrtSessions {
     }
 
     /**
+     * A session over a graph held in memory (a candidate after a step, say). Models that fit one protobuf
+     * are handed over as bytes; larger ones are written with external data to a temporary folder first.
+     *
+     * @param name what to call the model in messages
+     * @throws OnnxRuntimeException if ONNX Runtime cannot load the model
+     */
+    public static OrtSession open(org.strata.onnx.Model model, String name, SessionSettings settings) {
+        if (model.initializerBytes() < (1L << 30)) return open(org.strata.onnx.ModelWriter.toBytes(model), name, settings);
+        try {
+            Path dir = Files.createTempDirectory("strata-session");
+            dir.toFile().deleteOnExit();
+            Path file = dir.resolve("model.onnx");
+            org.strata.onnx.ModelWriter.write(model, file, org.strata.onnx.WriteOptions.external("model.onnx.data"));
+            file.toFile().deleteOnExit();
+            file.resolveSibling("model.onnx.data").toFile().deleteOnExit();
+            return open(file, settings);
+        } catch (java.io.IOException e) {
+            throw new OnnxRuntimeException("could not stage " + name + " for ONNX Runtime: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * @throws OnnxRuntimeException if the file is missing or ONNX Runtime cannot load it
      */
     public static OrtSession open(Path model, SessionSettings settings) {
