@@ -9,7 +9,8 @@ import org.strata.onnx.Shape;
  * <ul>
  * <li>Attention (input {@code [b, s, in]}, weights {@code [in, q+k+v]}): output {@code [b, s, v]}, {@code v}
  * from {@code qkv_hidden_sizes} or a third of the bias/weight width; present {@code [2, b, heads, past + s,
- * head]} ({@code past} from the past input, 0 without one). QAttention: the same, in the bias's type.</li>
+ * head]} ({@code past} from the past input, 0 without one; the past's shape with
+ * {@code past_present_share_buffer}). QAttention: the same, in the bias's type.</li>
  * <li>MultiHeadAttention: query {@code [b, s, D]} (or packed QKV {@code [b, s, N, 3, H]}); output
  * {@code [b, s, v_hidden]} from the value's layout; present key/value {@code [b, N, past + kv, H]}.</li>
  * <li>GroupQueryAttention: output {@code [b, s, N·H]} (query width, or for packed QKV
@@ -64,6 +65,10 @@ final class AttentionRules {
         }
         op.output(0, type, Shape.of(in.dim(0), in.dim(1), vHidden));
         Shape past = op.shape(pastInput);
+        if (past != null && op.attrInt("past_present_share_buffer", 0) != 0) {
+            op.output(1, type, past); // present is the past buffer, updated in place
+            return;
+        }
         Dim pastLength = op.hasInput(pastInput) ? (past != null && past.rank() == 5 ? past.dim(3) : Dim.UNKNOWN) : Dim.of(0);
         Dim total = SymbolicInt.of(pastLength).plus(SymbolicInt.of(in.dim(1))).toDim();
         op.output(1, type, Shape.of(Dim.of(2), in.dim(0), Dim.of(heads), total, dividedBy(qHidden, heads)));
