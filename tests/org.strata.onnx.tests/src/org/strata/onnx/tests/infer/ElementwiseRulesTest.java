@@ -23,13 +23,17 @@ class ElementwiseRulesTest {
         Value x = t.input("x", DataType.FLOAT, "b", "s", 384);
         Value sum = t.op("Add", List.of(x, t.input("y", DataType.FLOAT, 1, "s", 1)));
         Value outer = t.op("Mul", List.of(t.input("row", DataType.FLOAT, "b", 1, 384), t.input("col", DataType.FLOAT, "s", 1)));
-        Value fixedWins = t.op("Sub", List.of(t.input("u", DataType.FLOAT, "n"), t.input("v", DataType.FLOAT, 7)));
+        Value u = t.input("u", DataType.FLOAT, "n");
+        Value v = t.input("v", DataType.FLOAT, 7);
+        Value fixedWins = t.op("Sub", List.of(u, v));
+        Value fixedWinsEitherSide = t.op("Sub", List.of(v, u));
         Value twoSymbols = t.op("Div", List.of(t.input("p", DataType.FLOAT, "m", 3), t.input("q", DataType.FLOAT, "k", 3)));
         Value scalar = t.op("Pow", List.of(x, t.input("e", DataType.FLOAT)));
         t.inferClean();
         assertType("float[b, s, 384]", sum);
         assertType("float[b, s, 384]", outer);
         assertType("float[7]", fixedWins);
+        assertType("float[7]", fixedWinsEitherSide);
         assertType("float[?, 3]", twoSymbols);
         assertType("float[b, s, 384]", scalar);
     }

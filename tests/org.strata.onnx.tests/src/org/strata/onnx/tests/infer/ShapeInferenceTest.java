@@ -140,4 +140,22 @@ class ShapeInferenceTest {
         assertType("int64[5, 1]", loop.output(1));
         assertEquals(new TensorType(DataType.INT64, Shape.SCALAR), i.type());
     }
+
+    @Test
+    void everyRequiredOperatorHasARule() {
+        String required = "Add Sub Mul Div Pow Sqrt Reciprocal Neg Abs Exp Log Erf Tanh Sigmoid Relu Gelu Softmax LogSoftmax Identity"
+                + " Dropout Cast CastLike Constant ConstantOfShape Shape Size Gather GatherElements GatherND Unsqueeze Squeeze Flatten"
+                + " Concat Reshape Transpose Expand Tile Slice Split MatMul Gemm ReduceMean ReduceSum ReduceMax ReduceMin ReduceProd"
+                + " ArgMax Where Equal Less Greater LessOrEqual GreaterOrEqual Not And Or Range Trilu TopK ScatterElements ScatterND"
+                + " Einsum LayerNormalization RMSNormalization Conv Pad Clip Min Max Sum Mean Mod QuantizeLinear DequantizeLinear"
+                + " DynamicQuantizeLinear MatMulInteger ConvInteger QLinearMatMul If Loop";
+        String microsoft = "Attention MultiHeadAttention GroupQueryAttention SkipLayerNormalization SkipSimplifiedLayerNormalization"
+                + " SimplifiedLayerNormalization LayerNormalization FastGelu Gelu BiasGelu QuickGelu MatMulNBits DynamicQuantizeMatMul"
+                + " MatMulIntegerToFloat QAttention RotaryEmbedding EmbedLayerNormalization";
+        List<String> missing = new java.util.ArrayList<>();
+        for (String op : required.split(" ")) if (!ShapeInference.standard().hasRule("", op)) missing.add(op);
+        for (String op : microsoft.split(" ")) if (!ShapeInference.standard().hasRule(Node.MS_DOMAIN, op)) missing.add("com.microsoft::" + op);
+        assertEquals(List.of(), missing);
+        assertTrue(ShapeInference.standard().ops().size() > 150, ShapeInference.standard().ops().size() + " rules");
+    }
 }
