@@ -2,8 +2,14 @@ package org.strata.runtime;
 
 import ai.onnxruntime.OrtEnvironment;
 
-/** Placeholder to prove ONNX Runtime loads inside OSGi. */
+/**
+ * The version of the ONNX Runtime Strata runs models with, for {@code strata --version} and run records.
+ * Calling it also proves that the native library loads in this process.
+ */
 public final class OrtVersion {
     private OrtVersion() {}
-    public static String version() { return OrtEnvironment.getEnvironment().getVersion(); }
+
+    public static String version() {
+        return OrtEnvironment.getEnvironment().getVersion();
+    }
 }

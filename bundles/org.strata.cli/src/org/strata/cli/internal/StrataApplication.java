@@ -1,15 +1,26 @@
 package org.strata.cli.internal;
 
+import java.nio.file.Path;
+import java.util.Arrays;
+
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 
+/** The headless Equinox application behind {@code ./strata}: hands the arguments to {@link Cli}. */
 public final class StrataApplication implements IApplication {
     @Override
     public Object start(IApplicationContext context) {
         String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
-        System.out.println("strata " + String.join(" ", args) + " ORT " + org.strata.runtime.OrtVersion.version());
-        return IApplication.EXIT_OK;
+        context.applicationRunning();
+        Path cwd = Path.of(System.getProperty("strata.cwd", System.getProperty("user.dir")));
+        int code = new Cli(System.out, System.err, cwd).run(Arrays.asList(args == null ? new String[0] : args));
+        System.out.flush();
+        System.err.flush();
+        return Integer.valueOf(code);
     }
+
     @Override
-    public void stop() {}
+    public void stop() {
+        // commands are short-lived; nothing to interrupt
+    }
 }
