@@ -12,10 +12,11 @@ import org.strata.onnx.StrataException;
 /**
  * Element-wise operators: the output has the (broadcast) shape of the inputs.
  * <ul>
- * <li>Unary, same type and shape: activations, math functions, Softmax family, Identity, Clip, CumSum and
+ * <li>Unary, same type and shape: activations, math functions, Softmax family, Identity, Clip, CumSum, LRN,
+ * PRelu (its slope broadcasts to the input, one way; before opset 7 it could be per channel) and
  * com.microsoft Gelu/FastGelu/QuickGelu/BiasGelu. Identity and Neg carry shape data through.</li>
  * <li>IsNaN, IsInf, Not: bool, same shape.</li>
- * <li>Binary arithmetic (Add, Sub, Mul, Div, Mod, Pow, PRelu, BitShift, Bitwise*): numpy broadcasting; the
+ * <li>Binary arithmetic (Add, Sub, Mul, Div, Mod, Pow, BitShift, Bitwise*): numpy broadcasting; the
  * element type of the first input (both must agree, except Pow's exponent). Add/Sub/Mul/Div/Mod compute shape
  * data ({@code batch*12}, {@code seq - 1}).</li>
  * <li>Comparisons (Equal, Less, Greater, LessOrEqual, GreaterOrEqual) and And/Or/Xor: bool, broadcast;
@@ -39,7 +40,7 @@ final class ElementwiseRules {
                 "Gelu", "Softmax", "LogSoftmax", "Hardmax", "Floor", "Ceil", "Round", "Sign", "Sin", "Cos", "Tan", "Asin",
                 "Acos", "Atan", "Sinh", "Cosh", "Asinh", "Acosh", "Atanh", "Softplus", "Softsign", "HardSigmoid",
                 "HardSwish", "LeakyRelu", "Elu", "Selu", "Celu", "Mish", "ThresholdedRelu", "Shrink", "Clip", "CumSum",
-                "BitwiseNot", "Trilu");
+                "BitwiseNot", "Trilu", "LRN", "PRelu");
         t.onnx(op -> {
             op.sameAsInput(0, 0);
             SymbolicTensor d = op.data(0);
@@ -53,7 +54,7 @@ final class ElementwiseRules {
         t.onnx(arithmetic(SymbolicInt::times), "Mul");
         t.onnx(arithmetic(SymbolicInt::dividedBy), "Div");
         t.onnx(arithmetic(SymbolicInt::mod), "Mod");
-        t.onnx(op -> broadcast(op, op.elementType(0), 0, 1), "Pow", "PRelu", "BitShift", "BitwiseAnd", "BitwiseOr",
+        t.onnx(op -> broadcast(op, op.elementType(0), 0, 1), "Pow", "BitShift", "BitwiseAnd", "BitwiseOr",
                 "BitwiseXor");
         t.onnx(comparison((a, b) -> !a.isUnknown() && a.equals(b) ? SymbolicInt.of(1) : a.isKnown() && b.isKnown() ? SymbolicInt.of(0)
                 : SymbolicInt.UNKNOWN), "Equal");

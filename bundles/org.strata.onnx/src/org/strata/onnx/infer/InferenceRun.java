@@ -49,8 +49,9 @@ final class InferenceRun {
     private void graph(Graph g) {
         for (Value v : g.initializers().values()) {
             if (v.type() == null) v.setType(v.initializer().tensorType());
-            // An initializer that is also a graph input is only a default: callers may feed another value.
-            if (!v.isGraphInput()) {
+            // From IR 4 on, an initializer that is also a graph input is only a default callers may override;
+            // before, every initializer had to be listed as an input, so the listing says nothing.
+            if (!v.isGraphInput() || model.irVersion() < 4) {
                 SymbolicTensor d = SymbolicTensor.of(v.initializer());
                 if (d != null) data.put(v, d);
             }
@@ -118,7 +119,7 @@ final class InferenceRun {
 
     Tensor constant(Value v) {
         if (v == null) return null;
-        if (v.isInitializer()) return v.isGraphInput() ? null : v.initializer();
+        if (v.isInitializer()) return v.isGraphInput() && model.irVersion() >= 4 ? null : v.initializer();
         Node p = v.producer();
         return p != null && p.is("Constant") ? ConstantRules.constantValue(p) : null;
     }

@@ -22,6 +22,8 @@ import org.strata.onnx.Shape;
  * <li>Conv, ConvInteger (int32), QLinearConv: {@code [N, M, out...]} with
  * {@code out = floor((in + pads - dilation·(k-1) - 1) / stride) + 1}, or {@code ceil(in / stride)} for
  * SAME_* auto padding; group must divide the channels.</li>
+ * <li>ConvTranspose: {@code [N, W[1]·group, out...]} with {@code out = stride·(in-1) + output_padding +
+ * dilation·(k-1) + 1 - pads}, {@code in·stride} for SAME_*, or the {@code output_shape} attribute.</li>
  * <li>MaxPool (with int64 indices), AveragePool, LpPool: the same arithmetic with {@code ceil_mode}, channels
  * kept. GlobalAveragePool, GlobalMaxPool, GlobalLpPool: spatial dimensions 1.</li>
  * </ul>
@@ -40,6 +42,7 @@ final class LinearAlgebraRules {
         t.onnx(op -> convolution(op, 1, DataType.INT32), "ConvInteger");
         t.onnx(op -> convolution(op, 3, op.elementType(7)), "QLinearConv");
         t.onnx(op -> convolution(op, -1, op.elementType(0)), "MaxPool", "AveragePool", "LpPool");
+        t.onnx(LinearAlgebraRules::convTranspose, "ConvTranspose");
         t.onnx(LinearAlgebraRules::globalPool, "GlobalAveragePool", "GlobalMaxPool", "GlobalLpPool");
 
         t.microsoft(op -> op.output(0, op.elementType(0), matmul(op, 0, 1, op.attrInt("transA", 0) != 0,
@@ -232,6 +235,48 @@ final class LinearAlgebraRules {
         Shape s = new Shape(out);
         op.output(0, type, s);
         if (pool && op.node().is("MaxPool")) op.output(1, DataType.INT64, s);
+    }
+
+    private static void convTranspose(OpContext op) {
+        Shape x = op.shape(0);
+        Shape w = op.shape(1);
+        DataType type = op.elementType(0);
+        if (x == null || w == null) {
+            op.output(0, type, null);
+            return;
+        }
+        int spatial = x.rank() - 2;
+        if (spatial < 1 || w.rank() != x.rank()) throw op.error("input " + x + " and weight " + w + " do not fit a transposed convolution");
+        long group = op.attrInt("group", 1);
+        List<Dim> out = new ArrayList<>(List.of(x.dim(0), SymbolicInt.of(w.dim(1)).times(SymbolicInt.of(group)).toDim()));
+        long[] outputShape = op.attrInts("output_shape");
+        if (outputShape != null) {
+            for (int i = 0; i < spatial; i++) out.add(Dim.of(outputShape[outputShape.length - spatial + i]));
+            op.output(0, type, new Shape(out));
+            return;
+        }
+        long[] kernel = op.attrInts("kernel_shape");
+        long[] strides = orOnes(op.attrInts("strides"), spatial);
+        long[] dilations = orOnes(op.attrInts("dilations"), spatial);
+        long[] outputPadding = op.attrInts("output_padding");
+        long[] pads = op.attrInts("pads");
+        String autoPad = op.node().attrString("auto_pad", "NOTSET");
+        for (int i = 0; i < spatial; i++) {
+            SymbolicInt in = SymbolicInt.of(x.dim(i + 2));
+            if (autoPad.startsWith("SAME")) {
+                out.add(in.times(SymbolicInt.of(strides[i])).toDim());
+                continue;
+            }
+            long k = kernel != null ? kernel[i] : w.dim(i + 2).sizeOr(-1);
+            if (k < 0) {
+                out.add(Dim.UNKNOWN);
+                continue;
+            }
+            long padding = autoPad.equals("VALID") || pads == null ? 0 : pads[i] + pads[i + spatial];
+            long extra = (outputPadding == null ? 0 : outputPadding[i]) + dilations[i] * (k - 1) + 1 - padding;
+            out.add(in.minus(SymbolicInt.of(1)).times(SymbolicInt.of(strides[i])).plus(SymbolicInt.of(extra)).toDim());
+        }
+        op.output(0, type, new Shape(out));
     }
 
     private static long[] orOnes(long[] v, int n) {

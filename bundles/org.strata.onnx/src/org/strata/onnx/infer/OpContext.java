@@ -101,7 +101,10 @@ public final class OpContext {
         return d == null ? null : d.longs();
     }
 
-    /** Input {@code i} when it is constant (an initializer that is not a graph input, or a Constant's output), else null. */
+    /**
+     * Input {@code i} when it is constant (an initializer that is not also a graph input — before IR 4, any
+     * initializer — or a Constant's output), else null.
+     */
     public Tensor constant(int i) {
         return run.constant(node.input(i));
     }

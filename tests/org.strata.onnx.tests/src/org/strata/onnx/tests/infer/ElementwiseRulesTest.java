@@ -29,6 +29,7 @@ class ElementwiseRulesTest {
         Value fixedWinsEitherSide = t.op("Sub", List.of(v, u));
         Value twoSymbols = t.op("Div", List.of(t.input("p", DataType.FLOAT, "m", 3), t.input("q", DataType.FLOAT, "k", 3)));
         Value scalar = t.op("Pow", List.of(x, t.input("e", DataType.FLOAT)));
+        Value perChannel = t.op("PRelu", List.of(t.input("img", DataType.FLOAT, "b", 3, 8, 8), t.input("slope", DataType.FLOAT, 3, 1, 1)));
         t.inferClean();
         assertType("float[b, s, 384]", sum);
         assertType("float[b, s, 384]", outer);
@@ -36,6 +37,7 @@ class ElementwiseRulesTest {
         assertType("float[7]", fixedWinsEitherSide);
         assertType("float[?, 3]", twoSymbols);
         assertType("float[b, s, 384]", scalar);
+        assertType("float[b, 3, 8, 8]", perChannel);
     }
 
     @Test

@@ -84,4 +84,17 @@ class LinearAlgebraRulesTest {
         assertType("float[b, 768, 1, 1]", global);
         assertEquals(List.of(wrongChannels.describe()), r.failures().stream().map(p -> p.where()).toList());
     }
+
+    @Test
+    void convTransposeGrowsBackAndHonoursOutputShape() {
+        TestGraph t = new TestGraph(17);
+        Value x = t.input("x", DataType.FLOAT, "b", 8, 7, "h");
+        Value up = t.op("ConvTranspose", List.of(x, t.weights(8, 4, 3, 3)), Attribute.ofInts("strides", 2, 2),
+                Attribute.ofInts("pads", 1, 1, 1, 1), Attribute.ofInts("output_padding", 1, 1));
+        Value fixed = t.op("ConvTranspose", List.of(x, t.weights(8, 2, 3, 3)), Attribute.of("group", 2L),
+                Attribute.ofInts("output_shape", 20, 30));
+        t.inferClean();
+        assertType("float[b, 4, 14, 2*h]", up); // 2·(7-1) + 1 + 3 - 2 = 14; 2·(h-1) + 2 = 2h
+        assertType("float[b, 4, 20, 30]", fixed);
+    }
 }
