@@ -42,6 +42,42 @@ class RoundTripTest {
         assertArrayEquals(original, Files.readAllBytes(model), "the input was modified");
     }
 
+    /** A node of a domain Strata does not know, with attribute kinds it does not interpret, survives edits elsewhere. */
+    @Test
+    void customOpsAreKeptExactly() throws Exception {
+        var floatType = ai.onnx.proto.OnnxMl.TypeProto.newBuilder()
+                .setTensorType(ai.onnx.proto.OnnxMl.TypeProto.Tensor.newBuilder().setElemType(1)).build();
+        var custom = ai.onnx.proto.OnnxMl.NodeProto.newBuilder().setName("mystery").setOpType("Frobnicate").setDomain("com.example")
+                .addInput("x").addOutput("f").setDocString("keep me")
+                .addAttribute(ai.onnx.proto.OnnxMl.AttributeProto.newBuilder().setName("mode").setType(ai.onnx.proto.OnnxMl.AttributeProto.AttributeType.STRING)
+                        .setS(com.google.protobuf.ByteString.copyFromUtf8("wild")))
+                .addAttribute(ai.onnx.proto.OnnxMl.AttributeProto.newBuilder().setName("shape_hint").setType(ai.onnx.proto.OnnxMl.AttributeProto.AttributeType.TYPE_PROTO)
+                        .setTp(floatType))
+                .addAttribute(ai.onnx.proto.OnnxMl.AttributeProto.newBuilder().setName("ref").setRefAttrName("outer").setType(ai.onnx.proto.OnnxMl.AttributeProto.AttributeType.INT))
+                .build();
+        var graph = ai.onnx.proto.OnnxMl.GraphProto.newBuilder().setName("g")
+                .addInput(ai.onnx.proto.OnnxMl.ValueInfoProto.newBuilder().setName("x").setType(floatType))
+                .addOutput(ai.onnx.proto.OnnxMl.ValueInfoProto.newBuilder().setName("y").setType(floatType))
+                .addNode(custom)
+                .addNode(ai.onnx.proto.OnnxMl.NodeProto.newBuilder().setOpType("Relu").addInput("f").addOutput("y")).build();
+        var proto = ai.onnx.proto.OnnxMl.ModelProto.newBuilder().setIrVersion(9)
+                .addOpsetImport(ai.onnx.proto.OnnxMl.OperatorSetIdProto.newBuilder().setVersion(17))
+                .addOpsetImport(ai.onnx.proto.OnnxMl.OperatorSetIdProto.newBuilder().setDomain("com.example").setVersion(3))
+                .setGraph(graph).build();
+        byte[] original = proto.toByteArray();
+        Model m = ModelReader.read(original, "custom");
+        assertArrayEquals(original, ModelWriter.toBytes(m));
+        // Edit around the custom node: insert a Neg between it and the Relu.
+        var g = m.graph();
+        var f = g.value("f");
+        var neg = g.addNode("Neg", java.util.List.of(f), "negated");
+        g.value("y").producer().setInput(0, neg.output(0));
+        g.sortTopologically();
+        var written = ai.onnx.proto.OnnxMl.ModelProto.parseFrom(ModelWriter.toBytes(m));
+        assertEquals(custom, written.getGraph().getNode(0), "the custom node changed");
+        assertEquals(3, written.getGraph().getNodeCount());
+    }
+
     @Test
     void externalDataRoundTrips() throws Exception {
         Model m = ModelReader.read(TestModels.fp32());
