@@ -50,14 +50,17 @@ final class AttentionMatcher {
     static boolean isAttentionCore(Node n) {
         if (isFusedAttention(n)) return true;
         if (!n.is("Softmax")) return false;
-        Value v = n.input(0);
-        for (int step = 0; step < 16 && v != null && v.producer() != null; step++) {
-            Node p = v.producer();
-            if (p.is("MatMul")) return isRuntime(p.input(0)) && isRuntime(p.input(1));
-            if (!p.domain().isEmpty() || !SCORE_OPS.contains(p.opType())) return false;
-            Value next = null;
-            for (Value in : p.inputs()) if (isRuntime(in) && next == null) next = in;
-            v = next;
+        java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>();
+        Set<Node> seen = new HashSet<>();
+        if (n.input(0) != null && n.input(0).producer() != null) todo.push(n.input(0).producer());
+        while (!todo.isEmpty() && seen.size() < 32) {
+            Node p = todo.pop();
+            if (!seen.add(p)) continue;
+            if (p.is("MatMul")) {
+                if (isRuntime(p.input(0)) && isRuntime(p.input(1))) return true;
+            } else if (p.domain().isEmpty() && SCORE_OPS.contains(p.opType())) {
+                for (Value in : p.inputs()) if (isRuntime(in) && in.producer() != null) todo.push(in.producer());
+            }
         }
         return false;
     }

@@ -88,7 +88,9 @@ final class BlockMatcher {
             mid = skipSum(attentionResidual);
         }
 
-        Set<Node> midDownstream = Reach.descendants(mid);
+        // a pre-LN skip norm passes the sum on as output 3 and the FFN reads its output 0: both are downstream
+        Set<Node> midDownstream = Reach.descendants(mid.producer() != null && NormPatterns.isSkipNorm(mid.producer())
+                ? mid.producer().outputs() : List.of(mid));
         Node ffnResidual = residualOf(mid, midDownstream);
         if (ffnResidual == null) {
             throw fail("expected an FFN residual Add adding to '" + mid.name() + "' (from " + PatternMatcher.source(mid)

@@ -18,8 +18,14 @@ final class Reach {
 
     /** Every node that (transitively) consumes {@code v}. */
     static Set<Node> descendants(Value v) {
+        return descendants(List.of(v));
+    }
+
+    /** Every node that (transitively) consumes one of {@code vs}. */
+    static Set<Node> descendants(Collection<Value> vs) {
         Set<Node> seen = new HashSet<>();
-        ArrayDeque<Node> todo = new ArrayDeque<>(v.consumers());
+        ArrayDeque<Node> todo = new ArrayDeque<>();
+        for (Value v : vs) todo.addAll(v.consumers());
         while (!todo.isEmpty()) {
             Node n = todo.pop();
             if (!seen.add(n)) continue;
