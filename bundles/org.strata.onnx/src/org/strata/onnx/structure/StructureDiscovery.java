@@ -45,7 +45,7 @@ final class StructureDiscovery {
             }
         }
         int hidden = (int) blocks.get(0).attention().o().outFeatures();
-        Embeddings embeddings = embeddings(first, before);
+        Embeddings embeddings = embeddings(first, before, hidden);
         AttentionMask mask = attentionMask(blocks, embeddings);
         boolean causal = blocks.stream().anyMatch(b -> b.attention().causal());
         ModelFamily family = embeddings.patches() != null ? ModelFamily.VISION
@@ -86,7 +86,7 @@ final class StructureDiscovery {
 
     // ---- before the first block -----------------------------------------------------------------------
 
-    private Embeddings embeddings(Value output, Set<Node> before) {
+    private Embeddings embeddings(Value output, Set<Node> before, int hidden) {
         List<Node> nodes = Reach.inGraphOrder(graph, before);
         Value tokens = null;
         Value positions = null;
@@ -112,12 +112,9 @@ final class StructureDiscovery {
                 patches = new Projection(n, List.of(n), n.input(0), n.output(0), n.input(1), n.input(2), in, w[0], true,
                         Quantization.NONE);
             } else if (n.is("Concat")) {
-                for (Value in : n.inputs()) if (classToken == null && constantBehind(in) != null) classToken = constantBehind(in);
+                for (Value in : n.inputs()) if (classToken == null) classToken = hiddenWideConstant(in, hidden);
             } else if (n.is("Add") && positions == null) {
-                for (Value in : n.inputs()) {
-                    Value table = constantBehind(in);
-                    if (table != null && Constants.tensor(table).rank() >= 2) positions = table;
-                }
+                for (Value in : n.inputs()) if (positions == null) positions = hiddenWideConstant(in, hidden);
             }
         }
         byInput.sort((a, b) -> Long.compare(b.rows, a.rows));
@@ -149,6 +146,13 @@ final class StructureDiscovery {
             v = v.producer().input(0);
         }
         return v != null && v.isGraphInput() && !v.isInitializer() ? v : null;
+    }
+
+    /** A float table of rank 2 or more whose rows are {@code hidden} wide behind {@code v} (class token, positions), or null. */
+    private static Value hiddenWideConstant(Value v, int hidden) {
+        Value c = constantBehind(v);
+        Tensor t = c == null ? null : Constants.tensor(c);
+        return t != null && t.type().isFloatingPoint() && t.rank() >= 2 && t.dims()[t.rank() - 1] == hidden ? c : null;
     }
 
     /** The constant {@code v} is, or is an Expand/Tile/Slice/Cast of; null otherwise. */
