@@ -102,11 +102,17 @@ final class TransformerAssembler {
 
     // ---- embeddings and masks -------------------------------------------------------------------------
 
-    private Value bertEmbeddings() {
+    /** The {@code input_ids} and {@code attention_mask} inputs, with the masks prepared; returns the ids. */
+    private Value textInputs() {
         Value ids = g.input("input_ids", DataType.INT64, BATCH, SEQ);
-        Value mask = g.input("attention_mask", DataType.INT64, BATCH, SEQ);
+        masks(g.input("attention_mask", DataType.INT64, BATCH, SEQ));
+        return ids;
+    }
+
+    private Value bertEmbeddings() {
+        Value ids = textInputs();
         Value types = g.input("token_type_ids", DataType.INT64, BATCH, SEQ);
-        masks(mask);
+        if (spec.attention() == AttentionForm.ATTENTION && spec.norm() == NormForm.SKIP) return fusedBertEmbeddings(ids, types);
         g.scope("/embeddings");
         long[] positions = new long[spec.maxPositions()];
         for (int i = 0; i < positions.length; i++) positions[i] = i;
@@ -121,6 +127,20 @@ final class TransformerAssembler {
         return norm(g.op("Add", sum, pos), "/embeddings/LayerNorm");
     }
 
+    /** com.microsoft EmbedLayerNormalization: gathers, sums, normalises, and turns the mask into per-sequence lengths. */
+    private Value fusedBertEmbeddings(Value ids, Value types) {
+        g.scope("/embeddings");
+        Value words = g.randomParam("embeddings.word_embeddings.weight", 0, 0.5f, spec.vocab(), hidden);
+        Value positions = g.randomParam("embeddings.position_embeddings.weight", 0, 0.5f, spec.maxPositions(), hidden);
+        Value tokenTypes = g.randomParam("embeddings.token_type_embeddings.weight", 0, 0.5f, 2, hidden);
+        Value gamma = g.randomParam("embeddings.LayerNorm.weight", 1, 0.1f, hidden);
+        Value beta = g.randomParam("embeddings.LayerNorm.bias", 0, 0.1f, hidden);
+        var n = g.contrib("EmbedLayerNormalization", 2, List.of(Attribute.of("epsilon", 1e-12f)), g.cast(ids, DataType.INT32),
+                g.cast(types, DataType.INT32), words, positions, tokenTypes, gamma, beta, maskIndex);
+        maskIndex = n.output(1);
+        return n.output(0);
+    }
+
     private Value gather(String scope, long rows, Value indices) {
         g.scope(scope);
         Value table = g.randomParam(g.paramPath("weight"), 0, 0.5f, rows, hidden);
@@ -129,9 +149,7 @@ final class TransformerAssembler {
     }
 
     private Value gptEmbeddings() {
-        Value ids = g.input("input_ids", DataType.INT64, BATCH, SEQ);
-        Value mask = g.input("attention_mask", DataType.INT64, BATCH, SEQ);
-        masks(mask);
+        Value ids = textInputs();
         g.scope("/transformer");
         Value positionIds = g.unsqueeze(g.op("Range", g.scalarInt(0), g.scalarDim(ids, 1), g.scalarInt(1)), 0);
         Value words = gather("/transformer/wte", spec.vocab(), ids);
@@ -141,9 +159,7 @@ final class TransformerAssembler {
     }
 
     private Value llamaEmbeddings() {
-        Value ids = g.input("input_ids", DataType.INT64, BATCH, SEQ);
-        Value mask = g.input("attention_mask", DataType.INT64, BATCH, SEQ);
-        masks(mask);
+        Value ids = textInputs();
         g.scope("/model/rotary_emb");
         Value positionIds = g.op("Range", g.scalarInt(0), g.scalarDim(ids, 1), g.scalarInt(1));
         int p = spec.maxPositions();

@@ -98,7 +98,9 @@ public record TransformerSpec(Family family, int layers, int hidden, int heads, 
         /**
          * Fused, and the attention residual Add fused into com.microsoft SkipLayerNormalization /
          * SkipSimplifiedLayerNormalization (post-LN: the FFN residual too; pre-LN: the skip norm passes the sum
-         * on as its output 3).
+         * on as its output 3). BERT with {@link AttentionForm#ATTENTION} also gets its embeddings as
+         * com.microsoft EmbedLayerNormalization feeding the attentions' mask_index, as ORT's BERT optimizer
+         * writes them.
          */
         SKIP
     }

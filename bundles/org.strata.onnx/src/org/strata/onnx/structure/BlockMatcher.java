@@ -72,21 +72,10 @@ final class BlockMatcher {
             attentionNorm = n;
         }
 
-        Value mid;
-        if (attentionResidual.is("Add")) {
-            if (placement == NormPlacement.POST_LN) {
-                attentionNorm = normAfter(attentionResidual.output(0), attentionResidual);
-                mid = attentionNorm.output();
-            } else {
-                mid = attentionResidual.output(0);
-            }
-        } else if (placement == NormPlacement.POST_LN) {
-            attentionNorm = NormPatterns.ofSkipNode(attentionResidual);
-            mid = attentionResidual.output(0);
-        } else {
-            ffnNorm = NormPatterns.ofSkipNode(attentionResidual);
-            mid = skipSum(attentionResidual);
-        }
+        Continuation afterAttention = after(attentionResidual, placement, false);
+        if (placement == NormPlacement.POST_LN) attentionNorm = afterAttention.postNorm;
+        else ffnNorm = afterAttention.skipNorm;
+        Value mid = afterAttention.stream;
 
         // a pre-LN skip norm passes the sum on as output 3 and the FFN reads its output 0: both are downstream
         Set<Node> midDownstream = Reach.descendants(mid.producer() != null && NormPatterns.isSkipNorm(mid.producer())
@@ -105,22 +94,9 @@ final class BlockMatcher {
         Value ffnOut = otherOperand(ffnResidual, mid);
         FeedForward ffn = new FeedForwardMatcher(number, ffnResidual).match(ffnInput, ffnOut);
 
-        Value output;
-        if (ffnResidual.is("Add")) {
-            if (placement == NormPlacement.POST_LN) {
-                ffnNorm = normAfter(ffnResidual.output(0), ffnResidual);
-                output = ffnNorm.output();
-            } else {
-                output = ffnResidual.output(0);
-            }
-        } else if (placement == NormPlacement.POST_LN) {
-            ffnNorm = NormPatterns.ofSkipNode(ffnResidual);
-            output = ffnResidual.output(0);
-        } else {
-            throw fail("the FFN residual is fused with the next norm in " + ffnResidual.describe()
-                    + " (chained skip norms), so the block does not end in one residual-stream value; "
-                    + "un-fuse that skip norm into an Add and a norm first");
-        }
+        Continuation afterFfn = after(ffnResidual, placement, true);
+        if (placement == NormPlacement.POST_LN) ffnNorm = afterFfn.postNorm;
+        Value output = afterFfn.stream;
 
         Set<Node> attentionNodes = new HashSet<>(attentionBranch);
         Set<Node> ffnNodes = intersect(midDownstream, Reach.ancestors(ffnOut));
@@ -134,6 +110,28 @@ final class BlockMatcher {
         return new Block(number, input, output, placement, attentionNorm, attention,
                 new Residual(attentionResidual, input, attentionOut), ffnNorm, ffn, new Residual(ffnResidual, mid, ffnOut),
                 blockNodes(output));
+    }
+
+    /**
+     * What the residual stream continues with after {@code residual}: post-LN, the norm of the sum (a skip
+     * norm is that norm); pre-LN, the sum itself, which a skip norm passes on as output 3 while its output 0
+     * is the norm of the next part.
+     */
+    private record Continuation(Value stream, Norm postNorm, Norm skipNorm) {
+    }
+
+    private Continuation after(Node residual, NormPlacement placement, boolean endsBlock) {
+        if (placement == NormPlacement.POST_LN) {
+            Norm n = residual.is("Add") ? normAfter(residual.output(0), residual) : NormPatterns.ofSkipNode(residual);
+            return new Continuation(n.output(), n, null);
+        }
+        if (residual.is("Add")) return new Continuation(residual.output(0), null, null);
+        if (endsBlock) {
+            throw fail("the FFN residual is fused with the next norm in " + residual.describe()
+                    + " (chained skip norms), so the block does not end in one residual-stream value; "
+                    + "un-fuse that skip norm into an Add and a norm first");
+        }
+        return new Continuation(skipSum(residual), null, NormPatterns.ofSkipNode(residual));
     }
 
     private Norm normAfter(Value sum, Node residual) {

@@ -37,6 +37,11 @@ final class StructureDiscovery {
             blocks.add(b);
             x = b.output();
         }
+        if (blocks.isEmpty()) {
+            throw new StructureException("block 1: expected the residual stream value '" + first.name()
+                    + "' (where the first attention's residual Add adds) to be used by that residual Add, but its users are "
+                    + first.consumers().stream().map(Node::describe).toList());
+        }
         Set<Node> before = Reach.ancestors(first);
         for (Node n : before) {
             if (n.is("MatMul") && !Constants.isConstant(n.input(0)) && !Constants.isConstant(n.input(1))) {
@@ -50,9 +55,9 @@ final class StructureDiscovery {
         boolean causal = blocks.stream().anyMatch(b -> b.attention().causal());
         ModelFamily family = embeddings.patches() != null ? ModelFamily.VISION
                 : causal ? ModelFamily.DECODER : ModelFamily.ENCODER;
-        OutputHead head = head(blocks.get(blocks.size() - 1).output(), family, embeddings);
-        Norm finalNorm = head.hiddenStates() != blocks.get(blocks.size() - 1).output()
-                ? (Norm) NormPatterns.startingAt(blocks.get(blocks.size() - 1).output()) : null;
+        Value last = blocks.get(blocks.size() - 1).output();
+        Norm finalNorm = NormPatterns.startingAt(last) instanceof Norm n ? n : null;
+        OutputHead head = head(last, finalNorm, family, embeddings);
         return new TransformerStructure(family, hidden, embeddings, blocks, mask, finalNorm, head);
     }
 
@@ -181,6 +186,13 @@ final class StructureDiscovery {
         path.removeAll(exclude);
         Set<Node> embeddingReaders = new HashSet<>(embeddings.nodes());
         Value input = null;
+        for (Value m : masks) {
+            Node p = m.producer();
+            // ORT's fused BERT embeddings turn the mask input into the attention's mask_index (output 1)
+            if (input == null && p != null && p.is(Node.MS_DOMAIN, "EmbedLayerNormalization") && m == p.output(1)) {
+                input = realInputBehind(p.input(7));
+            }
+        }
         for (Node n : Reach.inGraphOrder(graph, path)) {
             for (Value in : n.inputs()) {
                 if (input == null && realInputBehind(in) == in && in != null
@@ -194,10 +206,9 @@ final class StructureDiscovery {
 
     // ---- after the last block -------------------------------------------------------------------------
 
-    private OutputHead head(Value last, ModelFamily family, Embeddings embeddings) {
+    private OutputHead head(Value last, Norm finalNorm, ModelFamily family, Embeddings embeddings) {
         Set<Node> after = Reach.descendants(last);
-        Value hidden = last;
-        if (NormPatterns.startingAt(last) instanceof Norm n) hidden = n.output();
+        Value hidden = finalNorm != null ? finalNorm.output() : last;
         Set<Node> toOutputs = Reach.ancestors(graph.outputs());
         Projection projection = null;
         for (Node n : Reach.inGraphOrder(graph, after)) {
