@@ -64,18 +64,19 @@ final class ActivationPatterns {
             new Form(Activation.TANH_GELU, op("Gelu", any("x"))
                     .where("with approximate=\"tanh\"", n -> n.attrString("approximate", "none").equals("tanh"))));
 
-    /** The first form matching at {@code v}, as (form, match), or the closest miss. */
-    static Object match(Value v) {
+    /** The first form matching at {@code v}, or why none does. */
+    static Recognized<Matched> match(Value v) {
         PatternMatch.Missed best = null;
         for (Form f : FORMS) {
             PatternMatch m = f.pattern.match(v, Map.of(), THROUGH);
-            if (m instanceof PatternMatch.Found found) return new Matched(f.kind, found);
+            if (m instanceof PatternMatch.Found found) return Recognized.of(new Matched(f.kind, found));
             PatternMatch.Missed miss = (PatternMatch.Missed) m;
             if (best == null || miss.progress() > best.progress()) best = miss;
         }
-        return best;
+        return Recognized.not(best);
     }
 
+    /** A recognised nonlinearity: its kind and the match binding {@code x} (and a fused op's {@code bias}). */
     record Matched(Activation kind, PatternMatch.Found match) {
     }
 }

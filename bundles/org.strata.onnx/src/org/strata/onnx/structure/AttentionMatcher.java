@@ -73,7 +73,7 @@ final class AttentionMatcher {
     Attention match(Value branchOut, Value blockInput) {
         List<Node> cores = new ArrayList<>();
         for (Node n : branch) if (n.is("Softmax") || isFusedAttention(n)) cores.add(n);
-        if (cores.isEmpty()) throw missingCore(branch, blockInput);
+        if (cores.isEmpty()) throw missingCore(number, branch, blockInput, residual);
         if (cores.size() > 1) {
             cores.sort(java.util.Comparator.comparing(Node::describe));
             throw fail("expected one attention between the block input '" + blockInput.name() + "' and its residual "
@@ -88,7 +88,7 @@ final class AttentionMatcher {
         Attention a = core.is("Softmax") ? softmaxAttention(core, o) : fusedAttention(core, o);
         Value context = reachBackThroughLayout(o.input());
         Value coreOut = core.is("Softmax") ? null : core.output(0);
-        if (coreOut != null && context != coreOut || coreOut == null && !isContextOf(context, core)) {
+        if (coreOut != null ? context != coreOut : !isContextOf(context, core)) {
             throw fail("expected the output projection " + o.node().describe() + " to read the attention context "
                     + "(the product of the Softmax with V, or the fused attention's output) through Reshape/Transpose, "
                     + "but it reads " + PatternMatcher.source(context));
@@ -193,8 +193,12 @@ final class AttentionMatcher {
                         + (users.size() == 1 ? "s" : "") + " it"));
     }
 
-    /** Explains a branch without Softmax or fused attention: where the scores of the Q·Kᵀ product go instead. */
-    StructureException missingCore(Set<Node> region, Value blockInput) {
+    /**
+     * Explains a region of block {@code number} without Softmax or fused attention: where the scores of its
+     * Q·Kᵀ product go instead, or, without such a product, which ops it has ({@code residual} may be null then
+     * only if the region has a product).
+     */
+    static StructureException missingCore(int number, Set<Node> region, Value blockInput, Node residual) {
         Node product = null;
         for (Node n : region) {
             if (n.is("MatMul") && isRuntime(n.input(0)) && isRuntime(n.input(1))
@@ -205,8 +209,8 @@ final class AttentionMatcher {
         if (product == null) {
             java.util.Map<String, Integer> ops = new java.util.TreeMap<>();
             for (Node n : region) ops.merge(GraphPattern.Op.qualifiedType(n), 1, Integer::sum);
-            return fail("expected an attention (a Softmax over a Q·Kᵀ MatMul, or a fused attention node) between the block "
-                    + "input '" + blockInput.name() + "' and its residual " + residual.describe()
+            return new StructureException("block " + number + ": expected an attention (a Softmax over a Q·Kᵀ MatMul, "
+                    + "or a fused attention node) between the block input '" + blockInput.name() + "' and its residual " + (residual == null ? "Add" : residual.describe())
                     + ", but that branch has none; its ops are " + ops);
         }
         Value v = product.output(0);
@@ -218,7 +222,8 @@ final class AttentionMatcher {
             if (next.domain().isEmpty() && SCORE_OPS.contains(next.opType())) v = next.output(0);
             else reached = next;
         }
-        return fail("expected the attention scores of the Q·Kᵀ MatMul " + product.describe()
+        return new StructureException("block " + number + ": expected the attention scores of the Q·Kᵀ MatMul "
+                + product.describe()
                 + " to go through a Softmax before the MatMul with V, but they reach "
                 + (reached == null ? "the end of the branch" : reached.describe()) + " without one");
     }

@@ -62,14 +62,14 @@ final class BlockMatcher {
         if (attention.input() == input) {
             placement = NormPlacement.POST_LN;
         } else {
-            Object norm = NormPatterns.endingAt(attention.input(), input);
-            if (!(norm instanceof Norm n)) {
+            Recognized<Norm> norm = NormPatterns.endingAt(attention.input(), input);
+            if (!norm.found()) {
                 throw fail("expected the attention projections to read the block input '" + input.name()
                         + "' (post-LN) or a norm of it (pre-LN), but they read '" + attention.input().name() + "' from "
-                        + PatternMatcher.source(attention.input()) + ": " + ((PatternMatch.Missed) norm).reason());
+                        + PatternMatcher.source(attention.input()) + ": " + norm.whyNot());
             }
             placement = NormPlacement.PRE_LN;
-            attentionNorm = n;
+            attentionNorm = norm.value();
         }
 
         Continuation afterAttention = after(attentionResidual, placement, false);
@@ -135,11 +135,11 @@ final class BlockMatcher {
     }
 
     private Norm normAfter(Value sum, Node residual) {
-        Object norm = NormPatterns.startingAt(sum);
-        if (norm instanceof Norm n) return n;
+        Recognized<Norm> norm = NormPatterns.startingAt(sum);
+        if (norm.found()) return norm.value();
         String what = residual == null ? "the FFN input '" + sum.name() + "' (pre-LN)"
                 : "the residual " + residual.describe() + " (post-LN)";
-        throw fail("expected a norm after " + what + ", but " + ((PatternMatch.Missed) norm).reason());
+        throw fail("expected a norm after " + what + ", but " + norm.whyNot());
     }
 
     /** Output 3 of a pre-LN skip norm: the residual sum the stream continues with. */

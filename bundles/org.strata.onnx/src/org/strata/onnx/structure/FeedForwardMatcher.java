@@ -32,8 +32,9 @@ final class FeedForwardMatcher {
         }
         Value hidden = down.input();
         String why;
-        Object m = ActivationPatterns.match(hidden);
-        if (m instanceof ActivationPatterns.Matched act) {
+        Recognized<ActivationPatterns.Matched> m = ActivationPatterns.match(hidden);
+        if (m.found()) {
+            ActivationPatterns.Matched act = m.value();
             Value pre = act.match().value("x");
             Projection up = ProjectionPatterns.endingAt(pre);
             if (up != null && up.input() == input) {
@@ -46,7 +47,7 @@ final class FeedForwardMatcher {
                     : "the up projection " + up.node().describe() + " reads '" + up.input().name()
                             + "' instead of the FFN input '" + input.name() + "'";
         } else {
-            why = ((PatternMatch.Missed) m).reason();
+            why = m.whyNot();
         }
         FeedForward gated = gated(input, down, hidden);
         if (gated != null) return gated;
@@ -60,7 +61,8 @@ final class FeedForwardMatcher {
         while (mul != null && (mul.is("Cast") || mul.is("Identity"))) mul = mul.input(0).producer();
         if (mul == null || !mul.is("Mul") || mul.inputs().size() != 2) return null;
         for (int i = 0; i < 2; i++) {
-            if (!(ActivationPatterns.match(mul.input(i)) instanceof ActivationPatterns.Matched act)) continue;
+            ActivationPatterns.Matched act = ActivationPatterns.match(mul.input(i)).value();
+            if (act == null) continue;
             Activation kind = switch (act.kind()) {
                 case SILU -> Activation.SWIGLU;
                 case ERF_GELU, TANH_GELU, FAST_GELU, QUICK_GELU -> Activation.GEGLU;

@@ -46,7 +46,7 @@ final class StructureDiscovery {
         for (Node n : before) {
             if (n.is("MatMul") && !Constants.isConstant(n.input(0)) && !Constants.isConstant(n.input(1))) {
                 // attention-like work before the first recognised block: a block 1 whose Softmax is missing
-                throw new AttentionMatcher(1, before, n).missingCore(before, first);
+                throw AttentionMatcher.missingCore(1, before, first, null);
             }
         }
         int hidden = (int) blocks.get(0).attention().o().outFeatures();
@@ -56,7 +56,7 @@ final class StructureDiscovery {
         ModelFamily family = embeddings.patches() != null ? ModelFamily.VISION
                 : causal ? ModelFamily.DECODER : ModelFamily.ENCODER;
         Value last = blocks.get(blocks.size() - 1).output();
-        Norm finalNorm = NormPatterns.startingAt(last) instanceof Norm n ? n : null;
+        Norm finalNorm = NormPatterns.startingAt(last).value();
         OutputHead head = head(last, finalNorm, family, embeddings);
         return new TransformerStructure(family, hidden, embeddings, blocks, mask, finalNorm, head);
     }
@@ -128,7 +128,7 @@ final class StructureDiscovery {
             else if (g.rows <= 16 && types == null) types = g.node.input(0);
             else if (positions == null) positions = g.node.input(0);
         }
-        if (norm == null && NormPatterns.endingAt(output, null) instanceof Norm n) norm = n;
+        if (norm == null) norm = NormPatterns.endingAt(output, null).value();
         Set<Value> inputs = new LinkedHashSet<>();
         for (Value in : graph.realInputs()) {
             for (Node c : in.consumers()) if (before.contains(c)) inputs.add(in);
