@@ -28,7 +28,7 @@ final class ActivationPatterns {
     }
 
     /** Looked through: fp16 exports cast around the nonlinearity. */
-    static final Set<String> THROUGH = Set.of("Identity", "Cast");
+    static final Set<String> THROUGH = LookThrough.QUANTIZATION_AND_CASTS;
 
     private static GraphPattern halfTimesXTimes(GraphPattern onePlus) {
         return either(

@@ -21,9 +21,10 @@ import org.strata.onnx.Value;
 final class AttentionMatcher {
     /** Ops a query, key or value passes through unchanged on its way from its projection. */
     private static final Set<String> LAYOUT_OPS = Set.of("Reshape", "Transpose", "Squeeze", "Unsqueeze", "Flatten",
-            "Identity", "Cast", "Expand", "Tile");
+            "Identity", "Cast", "Expand", "Tile", "QuantizeLinear", "DequantizeLinear");
     /** Ops between the Q·Kᵀ product and the Softmax. */
-    private static final Set<String> SCORE_OPS = Set.of("Div", "Mul", "Add", "Where", "Cast", "Identity", "Reshape");
+    private static final Set<String> SCORE_OPS = Set.of("Div", "Mul", "Add", "Where", "Cast", "Identity", "Reshape",
+            "QuantizeLinear", "DequantizeLinear");
     static final Set<String> FUSED_OPS = Set.of("com.microsoft::Attention", "com.microsoft::MultiHeadAttention",
             "com.microsoft::GroupQueryAttention", "Attention");
 
@@ -101,7 +102,7 @@ final class AttentionMatcher {
         if (p == null || !p.is("MatMul")) return false;
         Value probs = p.input(0);
         while (probs != null && probs.producer() != null && probs.producer() != softmax
-                && (probs.producer().is("Cast") || probs.producer().is("Identity"))) {
+                && LookThrough.isPassThrough(probs.producer())) {
             probs = probs.producer().input(0);
         }
         return probs != null && probs.producer() == softmax;
@@ -109,7 +110,7 @@ final class AttentionMatcher {
 
     private static Value reachBackThroughLayout(Value v) {
         while (v.producer() != null && (v.producer().is("Reshape") || v.producer().is("Transpose")
-                || v.producer().is("Identity") || v.producer().is("Cast") || v.producer().is("Flatten"))) {
+                || v.producer().is("Flatten") || LookThrough.isPassThrough(v.producer()))) {
             v = v.producer().input(0);
         }
         return v;
@@ -176,12 +177,12 @@ final class AttentionMatcher {
 
     private Node contextProduct(Node softmax) {
         Value probs = softmax.output(0);
-        for (int step = 0; step < 4; step++) {
+        for (int step = 0; step < 6; step++) {
             for (Node c : probs.consumers()) {
                 if (c.is("MatMul") && c.input(0) == probs && isRuntime(c.input(1))) return c;
             }
             List<Node> users = probs.consumers();
-            if (users.size() == 1 && (users.get(0).is("Cast") || users.get(0).is("Identity") || users.get(0).is("Dropout"))) {
+            if (users.size() == 1 && (LookThrough.isPassThrough(users.get(0)) || users.get(0).is("Dropout"))) {
                 probs = users.get(0).output(0);
             } else {
                 break;
@@ -426,7 +427,7 @@ final class AttentionMatcher {
         }
         Value input = q.projection.input();
         for (Traced t : List.of(k, v)) {
-            if (t.projection.input() != input) {
+            if (!LookThrough.same(t.projection.input(), input)) {
                 throw fail("expected Q, K and V to project the same input, but the query projection "
                         + q.projection.node().describe() + " reads '" + input.name() + "' and " + t.projection.node().describe()
                         + " reads '" + t.projection.input().name() + "'");

@@ -36,7 +36,7 @@ final class BlockMatcher {
      * or null when {@code stream} has none (it reaches the head).
      */
     static Node residualOf(Value stream, Set<Node> downstream) {
-        for (Node u : stream.consumers()) {
+        for (Node u : LookThrough.consumers(stream)) {
             if (!(u.is("Add") || NormPatterns.isSkipNorm(u))) continue;
             Value other = otherOperand(u, stream);
             if (other != null && Reach.producedIn(other, downstream)) return u;
@@ -44,11 +44,16 @@ final class BlockMatcher {
         return null;
     }
 
-    /** The operand of residual {@code r} that is not {@code stream}. */
+    /** The operand of residual {@code r} that is not {@code stream} (which it may read behind quantize/dequantize). */
     static Value otherOperand(Node r, Value stream) {
-        if (r.input(0) == stream) return r.input(1);
-        if (r.input(1) == stream) return r.input(0);
+        if (LookThrough.same(r.input(0), stream)) return r.input(1);
+        if (LookThrough.same(r.input(1), stream)) return r.input(0);
         return null;
+    }
+
+    /** The operand through which residual {@code r} reads {@code stream}. */
+    private static Value streamOperand(Node r, Value stream) {
+        return LookThrough.same(r.input(0), stream) ? r.input(0) : r.input(1);
     }
 
     Block match(Node attentionResidual) {
@@ -59,7 +64,7 @@ final class BlockMatcher {
         NormPlacement placement;
         Norm attentionNorm = null;
         Norm ffnNorm = null;
-        if (attention.input() == input) {
+        if (LookThrough.same(attention.input(), input)) {
             placement = NormPlacement.POST_LN;
         } else {
             Recognized<Norm> norm = NormPatterns.endingAt(attention.input(), input);
@@ -108,7 +113,8 @@ final class BlockMatcher {
         attention = attention.completed(Reach.inGraphOrder(graph, attentionNodes), skipBias(attentionResidual));
         ffn = ffn.completed(Reach.inGraphOrder(graph, ffnNodes), skipBias(ffnResidual));
         return new Block(number, input, output, placement, attentionNorm, attention,
-                new Residual(attentionResidual, input, attentionOut), ffnNorm, ffn, new Residual(ffnResidual, mid, ffnOut),
+                new Residual(attentionResidual, streamOperand(attentionResidual, input), attentionOut), ffnNorm, ffn,
+                new Residual(ffnResidual, streamOperand(ffnResidual, mid), ffnOut),
                 blockNodes(output));
     }
 

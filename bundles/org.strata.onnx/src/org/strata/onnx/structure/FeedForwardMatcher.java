@@ -37,7 +37,7 @@ final class FeedForwardMatcher {
             ActivationPatterns.Matched act = m.value();
             Value pre = act.match().value("x");
             Projection up = ProjectionPatterns.endingAt(pre);
-            if (up != null && up.input() == input) {
+            if (up != null && LookThrough.same(up.input(), input)) {
                 if (up.bias() == null && act.match().value("bias") != null) up = up.withBias(act.match().value("bias"));
                 return new FeedForward(input, up, null, down, act.kind(), act.match().matched(), up.outFeatures(), List.of());
             }
@@ -58,7 +58,7 @@ final class FeedForwardMatcher {
     /** {@code down(act(gate(x)) · up(x))}, or null. */
     private static FeedForward gated(Value input, Projection down, Value hidden) {
         Node mul = hidden.producer();
-        while (mul != null && (mul.is("Cast") || mul.is("Identity"))) mul = mul.input(0).producer();
+        while (mul != null && LookThrough.isPassThrough(mul)) mul = mul.input(0).producer();
         if (mul == null || !mul.is("Mul") || mul.inputs().size() != 2) return null;
         for (int i = 0; i < 2; i++) {
             ActivationPatterns.Matched act = ActivationPatterns.match(mul.input(i)).value();
@@ -70,7 +70,10 @@ final class FeedForwardMatcher {
             };
             Projection gate = ProjectionPatterns.endingAt(act.match().value("x"));
             Projection up = ProjectionPatterns.endingAt(mul.input(1 - i));
-            if (kind == null || gate == null || up == null || gate.input() != input || up.input() != input) continue;
+            if (kind == null || gate == null || up == null || !LookThrough.same(gate.input(), input)
+                    || !LookThrough.same(up.input(), input)) {
+                continue;
+            }
             List<Node> actNodes = new ArrayList<>(act.match().matched());
             actNodes.add(mul);
             return new FeedForward(input, up, gate, down, kind, actNodes, up.outFeatures(), List.of());

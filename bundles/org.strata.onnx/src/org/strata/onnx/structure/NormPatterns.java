@@ -25,7 +25,7 @@ final class NormPatterns {
     private NormPatterns() {
     }
 
-    private static final Set<String> THROUGH = Set.of("Identity", "Cast");
+    private static final Set<String> THROUGH = LookThrough.QUANTIZATION_AND_CASTS;
 
     private record Form(NormKind kind, boolean fused, GraphPattern pattern) {
     }

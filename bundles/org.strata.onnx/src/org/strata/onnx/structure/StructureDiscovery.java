@@ -72,7 +72,7 @@ final class StructureDiscovery {
                     Value in = n.input(i);
                     if (in != null && !Constants.isConstant(in) && in.producer() != core
                             && (in.producer() == null || !after.contains(in.producer()))) {
-                        return in;
+                        return LookThrough.source(in); // the stream itself, not a quantize/dequantize copy of it
                     }
                 }
             }

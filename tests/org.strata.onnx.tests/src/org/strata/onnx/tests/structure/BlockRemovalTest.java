@@ -26,6 +26,7 @@ import org.strata.testing.TransformerSpec;
 import org.strata.testing.TransformerSpec.ActivationForm;
 import org.strata.testing.TransformerSpec.AttentionForm;
 import org.strata.testing.TransformerSpec.NormForm;
+import org.strata.testing.TransformerSpec.ProjectionForm;
 
 /**
  * The documented recipe removes a block: {@code replaceAllUsesWith(block.output(), block.input())} then
@@ -38,11 +39,14 @@ class BlockRemovalTest {
                 SyntheticTransformers.gpt(), SyntheticTransformers.llama(), SyntheticTransformers.vit(),
                 SyntheticTransformers.bertPostLn().attention(AttentionForm.ATTENTION).norm(NormForm.SKIP)
                         .activation(ActivationForm.FAST_GELU),
-                SyntheticTransformers.llama().heads(4).norm(NormForm.SKIP));
+                SyntheticTransformers.llama().heads(4).norm(NormForm.SKIP),
+                SyntheticTransformers.gpt().projection(ProjectionForm.QDQ),
+                SyntheticTransformers.llama().projection(ProjectionForm.MATMUL_NBITS));
         List<Arguments> out = new ArrayList<>();
         for (TransformerSpec spec : specs) {
             for (int k = 1; k <= 3; k++) {
-                out.add(Arguments.of(spec.family() + " " + spec.attention() + " " + spec.norm(), spec.layers(3), k));
+                out.add(Arguments.of(spec.family() + " " + spec.attention() + " " + spec.norm() + " " + spec.projection(),
+                        spec.layers(3), k));
             }
         }
         return out.stream();

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.strata.onnx.DataType;
 import org.strata.onnx.Model;
 import org.strata.onnx.Node;
 import org.strata.onnx.structure.Activation;
@@ -88,6 +89,17 @@ class SyntheticStructureTest {
                 Arguments.of("LLaMA: Gemm + Slice QKV, 16 heads, 4 KV heads, misleading names",
                         SyntheticTransformers.llama().hidden(128).heads(16).kvHeads(4).projection(ProjectionForm.GEMM)
                                 .qkv(QkvForm.SLICE).naming(Naming.MISLEADING)),
+                Arguments.of("BERT post-LN: QDQ projections", SyntheticTransformers.bertPostLn().projection(ProjectionForm.QDQ)),
+                Arguments.of("BERT pre-LN: Attention + SkipLayerNormalization, 4-bit MatMulNBits projections",
+                        SyntheticTransformers.bertPreLn().attention(AttentionForm.ATTENTION).norm(NormForm.SKIP)
+                                .projection(ProjectionForm.MATMUL_NBITS)),
+                Arguments.of("GPT: Slice QKV, 4-bit MatMulNBits projections",
+                        SyntheticTransformers.gpt().qkv(QkvForm.SLICE).projection(ProjectionForm.MATMUL_NBITS)),
+                Arguments.of("LLaMA: dynamic int8 projections, opset 11",
+                        SyntheticTransformers.llama().projection(ProjectionForm.DYNAMIC_INT8).opset(11)),
+                Arguments.of("LLaMA: QDQ projections, 5 layers", SyntheticTransformers.llama().layers(5).projection(ProjectionForm.QDQ)),
+                Arguments.of("ViT: dynamic int8 projections, MultiHeadAttention",
+                        SyntheticTransformers.vit().attention(AttentionForm.MULTI_HEAD_ATTENTION).projection(ProjectionForm.DYNAMIC_INT8)),
                 Arguments.of("ViT with classifier", SyntheticTransformers.vit().classifier(10)),
                 Arguments.of("ViT fused: Attention, SkipLayerNormalization, Gelu",
                         SyntheticTransformers.vit().attention(AttentionForm.ATTENTION).norm(NormForm.SKIP)
@@ -236,12 +248,26 @@ class SyntheticStructureTest {
         assertNotNull(p, where);
         assertEquals(in, p.inFeatures(), where);
         assertEquals(out, p.outFeatures(), where);
-        assertEquals(Quantization.NONE, p.quantization(), where);
         assertEquals(spec.family() != TransformerSpec.Family.LLAMA, p.bias() != null, where + " bias");
-        boolean gemm = spec.projection() == ProjectionForm.GEMM;
-        assertEquals(gemm ? "Gemm" : "MatMul", p.node().opType(), where);
-        assertEquals(gemm, p.weightTransposed(), where);
-        assertEquals(p.weight().initializer().rank(), 2, where);
+        ProjectionForm form = spec.projection();
+        assertEquals(switch (form) {
+            case MATMUL, GEMM -> Quantization.NONE;
+            case QDQ -> Quantization.QDQ;
+            case DYNAMIC_INT8 -> Quantization.DYNAMIC_INT8;
+            case MATMUL_NBITS -> Quantization.INT4_BLOCKWISE;
+        }, p.quantization(), where);
+        assertEquals(switch (form) {
+            case GEMM -> "Gemm";
+            case DYNAMIC_INT8 -> "MatMulInteger";
+            case MATMUL_NBITS -> "MatMulNBits";
+            default -> "MatMul";
+        }, p.node().opType(), where);
+        assertEquals(form == ProjectionForm.GEMM || form == ProjectionForm.MATMUL_NBITS, p.weightTransposed(), where);
+        assertEquals(switch (form) {
+            case QDQ, DYNAMIC_INT8 -> DataType.INT8;
+            case MATMUL_NBITS -> DataType.UINT8;
+            default -> DataType.FLOAT;
+        }, p.weight().initializer().type(), where);
     }
 
     private static void assertNorms(TransformerSpec spec, Block b) {
