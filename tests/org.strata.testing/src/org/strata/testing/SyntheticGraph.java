@@ -93,9 +93,19 @@ final class SyntheticGraph {
     }
 
     /** A weight of a MatMul (named like torch's transposed copies, "onnx::MatMul_1021", in EXPORTER naming). */
-    Value matmulWeight(String param, long... dims) {
-        float std = (float) (1 / Math.sqrt(dims[0]));
-        return param("onnx::MatMul_" + (++matmulWeights), param, normal(count(dims), 0, std), dims);
+    Value matmulWeight(String param, long in, long out) {
+        return weightParam(param, TensorCodec.fromFloats("w", new long[] {in, out}, matmulWeightValues(in, out)));
+    }
+
+    /** The values {@link #matmulWeight} holds, [in, out] row-major ~ N(0, 1/in), for callers that encode them themselves. */
+    float[] matmulWeightValues(long in, long out) {
+        return normal(count(in, out), 0, (float) (1 / Math.sqrt(in)));
+    }
+
+    /** A weight tensor, named like a MatMul weight ("onnx::MatMul_1021" in EXPORTER naming). */
+    Value weightParam(String param, Tensor t) {
+        String name = initializerName("onnx::MatMul_" + (++matmulWeights), param);
+        return graph.addInitializer(name, t.withName(name));
     }
 
     /** A parameter with values ~ N(mean, std). */

@@ -6,6 +6,7 @@ import java.util.List;
 import org.strata.onnx.Attribute;
 import org.strata.onnx.DataType;
 import org.strata.onnx.Model;
+import org.strata.onnx.TensorCodec;
 import org.strata.onnx.Value;
 import org.strata.testing.TransformerSpec.ActivationForm;
 import org.strata.testing.TransformerSpec.AttentionForm;
@@ -102,11 +103,17 @@ final class TransformerAssembler {
 
     // ---- embeddings and masks -------------------------------------------------------------------------
 
-    private Value bertEmbeddings() {
+    /** The {@code input_ids} and {@code attention_mask} inputs, with the masks prepared; returns the ids. */
+    private Value textInputs() {
         Value ids = g.input("input_ids", DataType.INT64, BATCH, SEQ);
-        Value mask = g.input("attention_mask", DataType.INT64, BATCH, SEQ);
+        masks(g.input("attention_mask", DataType.INT64, BATCH, SEQ));
+        return ids;
+    }
+
+    private Value bertEmbeddings() {
+        Value ids = textInputs();
         Value types = g.input("token_type_ids", DataType.INT64, BATCH, SEQ);
-        masks(mask);
+        if (spec.attention() == AttentionForm.ATTENTION && spec.norm() == NormForm.SKIP) return fusedBertEmbeddings(ids, types);
         g.scope("/embeddings");
         long[] positions = new long[spec.maxPositions()];
         for (int i = 0; i < positions.length; i++) positions[i] = i;
@@ -121,6 +128,20 @@ final class TransformerAssembler {
         return norm(g.op("Add", sum, pos), "/embeddings/LayerNorm");
     }
 
+    /** com.microsoft EmbedLayerNormalization: gathers, sums, normalises, and turns the mask into per-sequence lengths. */
+    private Value fusedBertEmbeddings(Value ids, Value types) {
+        g.scope("/embeddings");
+        Value words = g.randomParam("embeddings.word_embeddings.weight", 0, 0.5f, spec.vocab(), hidden);
+        Value positions = g.randomParam("embeddings.position_embeddings.weight", 0, 0.5f, spec.maxPositions(), hidden);
+        Value tokenTypes = g.randomParam("embeddings.token_type_embeddings.weight", 0, 0.5f, 2, hidden);
+        Value gamma = g.randomParam("embeddings.LayerNorm.weight", 1, 0.1f, hidden);
+        Value beta = g.randomParam("embeddings.LayerNorm.bias", 0, 0.1f, hidden);
+        var n = g.contrib("EmbedLayerNormalization", 2, List.of(Attribute.of("epsilon", 1e-12f)), g.cast(ids, DataType.INT32),
+                g.cast(types, DataType.INT32), words, positions, tokenTypes, gamma, beta, maskIndex);
+        maskIndex = n.output(1);
+        return n.output(0);
+    }
+
     private Value gather(String scope, long rows, Value indices) {
         g.scope(scope);
         Value table = g.randomParam(g.paramPath("weight"), 0, 0.5f, rows, hidden);
@@ -129,9 +150,7 @@ final class TransformerAssembler {
     }
 
     private Value gptEmbeddings() {
-        Value ids = g.input("input_ids", DataType.INT64, BATCH, SEQ);
-        Value mask = g.input("attention_mask", DataType.INT64, BATCH, SEQ);
-        masks(mask);
+        Value ids = textInputs();
         g.scope("/transformer");
         Value positionIds = g.unsqueeze(g.op("Range", g.scalarInt(0), g.scalarDim(ids, 1), g.scalarInt(1)), 0);
         Value words = gather("/transformer/wte", spec.vocab(), ids);
@@ -141,9 +160,7 @@ final class TransformerAssembler {
     }
 
     private Value llamaEmbeddings() {
-        Value ids = g.input("input_ids", DataType.INT64, BATCH, SEQ);
-        Value mask = g.input("attention_mask", DataType.INT64, BATCH, SEQ);
-        masks(mask);
+        Value ids = textInputs();
         g.scope("/model/rotary_emb");
         Value positionIds = g.op("Range", g.scalarInt(0), g.scalarDim(ids, 1), g.scalarInt(1));
         int p = spec.maxPositions();
@@ -424,9 +441,80 @@ final class TransformerAssembler {
             Value leading = g.op("Slice", g.op("Shape", x), g.ints(0), g.ints(2));
             return g.reshape(y, g.shapeOf(leading, out));
         }
-        Value w = weightParam(scope, in, out, false);
-        Value y = g.op("MatMul", x, w);
+        Value y = switch (spec.projection()) {
+            case QDQ -> qdqProduct(x, in, out, scope);
+            case DYNAMIC_INT8 -> dynamicInt8Product(x, in, out, scope);
+            case MATMUL_NBITS -> nBitsProduct(x, in, out, scope);
+            default -> g.op("MatMul", x, weightParam(scope, in, out, false));
+        };
         return bias ? g.op("Add", g.randomParam(g.paramPath("bias"), 0, 0.02f, out), y) : y;
+    }
+
+    /** Largest activation magnitude the QDQ form represents (activations here are normalised, about N(0, 1)). */
+    private static final float ACTIVATION_RANGE = 8f;
+
+    /** The [in, out] weight as per-tensor symmetric int8 codes; its scale goes to {@code scale[0]}. */
+    private Value int8Weight(long in, long out, String scope, float[] scale) {
+        g.scope(scope);
+        float[] w = g.matmulWeightValues(in, out);
+        float max = 1e-8f;
+        for (float v : w) max = Math.max(max, Math.abs(v));
+        scale[0] = max / 127;
+        long[] codes = new long[w.length];
+        for (int i = 0; i < w.length; i++) codes[i] = Math.max(-127, Math.min(127, Math.round(w[i] / scale[0])));
+        return g.weightParam(g.paramPath("weight_quantized"),
+                TensorCodec.fromLongs("w", DataType.INT8, new long[] {in, out}, codes));
+    }
+
+    private Value qdqProduct(Value x, long in, long out, String scope) {
+        float[] scale = new float[1];
+        Value w = int8Weight(in, out, scope, scale);
+        Value zero = g.intParam(g.paramPath("zero_point"), DataType.INT8, new long[0], new long[] {0});
+        Value weight = g.op("DequantizeLinear", w, g.param(g.paramPath("weight_scale"), scale), zero);
+        Value xScale = g.param(g.paramPath("input_scale"), new float[] {ACTIVATION_RANGE / 127});
+        Value activation = g.op("DequantizeLinear", g.op("QuantizeLinear", x, xScale, zero), xScale, zero);
+        return g.op("MatMul", activation, weight);
+    }
+
+    private Value dynamicInt8Product(Value x, long in, long out, String scope) {
+        float[] scale = new float[1];
+        Value w = int8Weight(in, out, scope, scale);
+        var quantized = g.node("", "DynamicQuantizeLinear", 3, List.of(), x);
+        Value zero = g.intParam(g.paramPath("weight_zero_point"), DataType.INT8, new long[0], new long[] {0});
+        Value product = g.op("MatMulInteger", quantized.output(0), w, quantized.output(2), zero);
+        Value scales = g.op("Mul", quantized.output(1), g.param(g.paramPath("weight_scale"), scale));
+        return g.op("Mul", g.cast(product, DataType.FLOAT), scales);
+    }
+
+    /**
+     * MatMulNBits with 4 bits: per output column n and block b of 16 inputs, scale s = max|w| / 7 and codes
+     * q = round(w / s) + 8, stored as B[n][b][i / 2] with the even element in the low nibble.
+     */
+    private Value nBitsProduct(Value x, long in, long out, String scope) {
+        int block = 16;
+        int blocks = (int) ((in + block - 1) / block);
+        g.scope(scope);
+        float[] w = g.matmulWeightValues(in, out);
+        byte[] packed = new byte[(int) out * blocks * block / 2];
+        float[] scales = new float[(int) out * blocks];
+        for (int n = 0; n < out; n++) {
+            for (int b = 0; b < blocks; b++) {
+                float max = 1e-8f;
+                for (long k = (long) b * block; k < Math.min(in, (b + 1L) * block); k++) max = Math.max(max, Math.abs(w[(int) (k * out + n)]));
+                float s = max / 7;
+                scales[n * blocks + b] = s;
+                for (int i = 0; i < block; i++) {
+                    long k = (long) b * block + i;
+                    int q = k < in ? Math.max(0, Math.min(15, Math.round(w[(int) (k * out + n)] / s) + 8)) : 8;
+                    packed[((n * blocks + b) * block + i) / 2] |= (byte) (q << (4 * (i & 1)));
+                }
+            }
+        }
+        Value weight = g.weightParam(g.paramPath("weight_packed"),
+                TensorCodec.fromUint8("w", new long[] {out, blocks, block / 2}, packed));
+        Value scale = g.param(g.paramPath("weight_scales"), scales, out * blocks);
+        return g.contrib("MatMulNBits", 1, List.of(Attribute.of("K", in), Attribute.of("N", out), Attribute.of("bits", 4L),
+                Attribute.of("block_size", (long) block)), x, weight, scale).output(0);
     }
 
     private Value norm(Value x, String scope) {

@@ -81,12 +81,21 @@ public record TransformerSpec(Family family, int layers, int hidden, int heads, 
         GATHER
     }
 
-    /** How a linear projection is written. */
+    /**
+     * How a linear projection of a block is written (the LM head, pooler and classifier stay float MatMul/Gemm).
+     * The quantized forms quantize the same weights the float forms draw (same seed, same draws).
+     */
     public enum ProjectionForm {
         /** MatMul with a [in, out] weight and an Add of the bias. */
         MATMUL,
         /** Reshape to 2-D, Gemm with a [out, in] weight (transB) and bias, Reshape back. */
-        GEMM
+        GEMM,
+        /** QDQ: MatMul of DequantizeLinear(QuantizeLinear(x)) and DequantizeLinear(int8 weight), per-tensor symmetric. */
+        QDQ,
+        /** ORT quantize_dynamic: DynamicQuantizeLinear(x), MatMulInteger with an int8 weight, Cast, scale Mul chain. */
+        DYNAMIC_INT8,
+        /** com.microsoft MatMulNBits: 4-bit weights in blocks of 16 inputs, one scale per block, zero point 8. */
+        MATMUL_NBITS
     }
 
     /** How norms are written. */
@@ -98,7 +107,9 @@ public record TransformerSpec(Family family, int layers, int hidden, int heads, 
         /**
          * Fused, and the attention residual Add fused into com.microsoft SkipLayerNormalization /
          * SkipSimplifiedLayerNormalization (post-LN: the FFN residual too; pre-LN: the skip norm passes the sum
-         * on as its output 3).
+         * on as its output 3). BERT with {@link AttentionForm#ATTENTION} also gets its embeddings as
+         * com.microsoft EmbedLayerNormalization feeding the attentions' mask_index, as ORT's BERT optimizer
+         * writes them.
          */
         SKIP
     }

@@ -28,7 +28,7 @@ final class ActivationPatterns {
     }
 
     /** Looked through: fp16 exports cast around the nonlinearity. */
-    static final Set<String> THROUGH = Set.of("Identity", "Cast");
+    static final Set<String> THROUGH = LookThrough.QUANTIZATION_AND_CASTS;
 
     private static GraphPattern halfTimesXTimes(GraphPattern onePlus) {
         return either(
@@ -64,18 +64,19 @@ final class ActivationPatterns {
             new Form(Activation.TANH_GELU, op("Gelu", any("x"))
                     .where("with approximate=\"tanh\"", n -> n.attrString("approximate", "none").equals("tanh"))));
 
-    /** The first form matching at {@code v}, as (form, match), or the closest miss. */
-    static Object match(Value v) {
+    /** The first form matching at {@code v}, or why none does. */
+    static Recognized<Matched> match(Value v) {
         PatternMatch.Missed best = null;
         for (Form f : FORMS) {
             PatternMatch m = f.pattern.match(v, Map.of(), THROUGH);
-            if (m instanceof PatternMatch.Found found) return new Matched(f.kind, found);
+            if (m instanceof PatternMatch.Found found) return Recognized.of(new Matched(f.kind, found));
             PatternMatch.Missed miss = (PatternMatch.Missed) m;
             if (best == null || miss.progress() > best.progress()) best = miss;
         }
-        return best;
+        return Recognized.not(best);
     }
 
+    /** A recognised nonlinearity: its kind and the match binding {@code x} (and a fused op's {@code bias}). */
     record Matched(Activation kind, PatternMatch.Found match) {
     }
 }

@@ -21,9 +21,10 @@ import org.strata.onnx.Value;
 final class AttentionMatcher {
     /** Ops a query, key or value passes through unchanged on its way from its projection. */
     private static final Set<String> LAYOUT_OPS = Set.of("Reshape", "Transpose", "Squeeze", "Unsqueeze", "Flatten",
-            "Identity", "Cast", "Expand", "Tile");
+            "Identity", "Cast", "Expand", "Tile", "QuantizeLinear", "DequantizeLinear");
     /** Ops between the Q·Kᵀ product and the Softmax. */
-    private static final Set<String> SCORE_OPS = Set.of("Div", "Mul", "Add", "Where", "Cast", "Identity", "Reshape");
+    private static final Set<String> SCORE_OPS = Set.of("Div", "Mul", "Add", "Where", "Cast", "Identity", "Reshape",
+            "QuantizeLinear", "DequantizeLinear");
     static final Set<String> FUSED_OPS = Set.of("com.microsoft::Attention", "com.microsoft::MultiHeadAttention",
             "com.microsoft::GroupQueryAttention", "Attention");
 
@@ -73,7 +74,7 @@ final class AttentionMatcher {
     Attention match(Value branchOut, Value blockInput) {
         List<Node> cores = new ArrayList<>();
         for (Node n : branch) if (n.is("Softmax") || isFusedAttention(n)) cores.add(n);
-        if (cores.isEmpty()) throw missingCore(branch, blockInput);
+        if (cores.isEmpty()) throw missingCore(number, branch, blockInput, residual);
         if (cores.size() > 1) {
             cores.sort(java.util.Comparator.comparing(Node::describe));
             throw fail("expected one attention between the block input '" + blockInput.name() + "' and its residual "
@@ -88,7 +89,7 @@ final class AttentionMatcher {
         Attention a = core.is("Softmax") ? softmaxAttention(core, o) : fusedAttention(core, o);
         Value context = reachBackThroughLayout(o.input());
         Value coreOut = core.is("Softmax") ? null : core.output(0);
-        if (coreOut != null && context != coreOut || coreOut == null && !isContextOf(context, core)) {
+        if (coreOut != null ? context != coreOut : !isContextOf(context, core)) {
             throw fail("expected the output projection " + o.node().describe() + " to read the attention context "
                     + "(the product of the Softmax with V, or the fused attention's output) through Reshape/Transpose, "
                     + "but it reads " + PatternMatcher.source(context));
@@ -101,7 +102,7 @@ final class AttentionMatcher {
         if (p == null || !p.is("MatMul")) return false;
         Value probs = p.input(0);
         while (probs != null && probs.producer() != null && probs.producer() != softmax
-                && (probs.producer().is("Cast") || probs.producer().is("Identity"))) {
+                && LookThrough.isPassThrough(probs.producer())) {
             probs = probs.producer().input(0);
         }
         return probs != null && probs.producer() == softmax;
@@ -109,7 +110,7 @@ final class AttentionMatcher {
 
     private static Value reachBackThroughLayout(Value v) {
         while (v.producer() != null && (v.producer().is("Reshape") || v.producer().is("Transpose")
-                || v.producer().is("Identity") || v.producer().is("Cast") || v.producer().is("Flatten"))) {
+                || v.producer().is("Flatten") || LookThrough.isPassThrough(v.producer()))) {
             v = v.producer().input(0);
         }
         return v;
@@ -176,12 +177,12 @@ final class AttentionMatcher {
 
     private Node contextProduct(Node softmax) {
         Value probs = softmax.output(0);
-        for (int step = 0; step < 4; step++) {
+        for (int step = 0; step < 6; step++) {
             for (Node c : probs.consumers()) {
                 if (c.is("MatMul") && c.input(0) == probs && isRuntime(c.input(1))) return c;
             }
             List<Node> users = probs.consumers();
-            if (users.size() == 1 && (users.get(0).is("Cast") || users.get(0).is("Identity") || users.get(0).is("Dropout"))) {
+            if (users.size() == 1 && (LookThrough.isPassThrough(users.get(0)) || users.get(0).is("Dropout"))) {
                 probs = users.get(0).output(0);
             } else {
                 break;
@@ -193,8 +194,12 @@ final class AttentionMatcher {
                         + (users.size() == 1 ? "s" : "") + " it"));
     }
 
-    /** Explains a branch without Softmax or fused attention: where the scores of the Q·Kᵀ product go instead. */
-    StructureException missingCore(Set<Node> region, Value blockInput) {
+    /**
+     * Explains a region of block {@code number} without Softmax or fused attention: where the scores of its
+     * Q·Kᵀ product go instead, or, without such a product, which ops it has ({@code residual} may be null then
+     * only if the region has a product).
+     */
+    static StructureException missingCore(int number, Set<Node> region, Value blockInput, Node residual) {
         Node product = null;
         for (Node n : region) {
             if (n.is("MatMul") && isRuntime(n.input(0)) && isRuntime(n.input(1))
@@ -205,8 +210,8 @@ final class AttentionMatcher {
         if (product == null) {
             java.util.Map<String, Integer> ops = new java.util.TreeMap<>();
             for (Node n : region) ops.merge(GraphPattern.Op.qualifiedType(n), 1, Integer::sum);
-            return fail("expected an attention (a Softmax over a Q·Kᵀ MatMul, or a fused attention node) between the block "
-                    + "input '" + blockInput.name() + "' and its residual " + residual.describe()
+            return new StructureException("block " + number + ": expected an attention (a Softmax over a Q·Kᵀ MatMul, "
+                    + "or a fused attention node) between the block input '" + blockInput.name() + "' and its residual " + (residual == null ? "Add" : residual.describe())
                     + ", but that branch has none; its ops are " + ops);
         }
         Value v = product.output(0);
@@ -218,7 +223,8 @@ final class AttentionMatcher {
             if (next.domain().isEmpty() && SCORE_OPS.contains(next.opType())) v = next.output(0);
             else reached = next;
         }
-        return fail("expected the attention scores of the Q·Kᵀ MatMul " + product.describe()
+        return new StructureException("block " + number + ": expected the attention scores of the Q·Kᵀ MatMul "
+                + product.describe()
                 + " to go through a Softmax before the MatMul with V, but they reach "
                 + (reached == null ? "the end of the branch" : reached.describe()) + " without one");
     }
@@ -421,7 +427,7 @@ final class AttentionMatcher {
         }
         Value input = q.projection.input();
         for (Traced t : List.of(k, v)) {
-            if (t.projection.input() != input) {
+            if (!LookThrough.same(t.projection.input(), input)) {
                 throw fail("expected Q, K and V to project the same input, but the query projection "
                         + q.projection.node().describe() + " reads '" + input.name() + "' and " + t.projection.node().describe()
                         + " reads '" + t.projection.input().name() + "'");

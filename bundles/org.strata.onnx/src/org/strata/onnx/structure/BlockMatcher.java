@@ -36,7 +36,7 @@ final class BlockMatcher {
      * or null when {@code stream} has none (it reaches the head).
      */
     static Node residualOf(Value stream, Set<Node> downstream) {
-        for (Node u : stream.consumers()) {
+        for (Node u : LookThrough.consumers(stream)) {
             if (!(u.is("Add") || NormPatterns.isSkipNorm(u))) continue;
             Value other = otherOperand(u, stream);
             if (other != null && Reach.producedIn(other, downstream)) return u;
@@ -44,11 +44,16 @@ final class BlockMatcher {
         return null;
     }
 
-    /** The operand of residual {@code r} that is not {@code stream}. */
+    /** The operand of residual {@code r} that is not {@code stream} (which it may read behind quantize/dequantize). */
     static Value otherOperand(Node r, Value stream) {
-        if (r.input(0) == stream) return r.input(1);
-        if (r.input(1) == stream) return r.input(0);
+        if (LookThrough.same(r.input(0), stream)) return r.input(1);
+        if (LookThrough.same(r.input(1), stream)) return r.input(0);
         return null;
+    }
+
+    /** The operand through which residual {@code r} reads {@code stream}. */
+    private static Value streamOperand(Node r, Value stream) {
+        return LookThrough.same(r.input(0), stream) ? r.input(0) : r.input(1);
     }
 
     Block match(Node attentionResidual) {
@@ -59,34 +64,23 @@ final class BlockMatcher {
         NormPlacement placement;
         Norm attentionNorm = null;
         Norm ffnNorm = null;
-        if (attention.input() == input) {
+        if (LookThrough.same(attention.input(), input)) {
             placement = NormPlacement.POST_LN;
         } else {
-            Object norm = NormPatterns.endingAt(attention.input(), input);
-            if (!(norm instanceof Norm n)) {
+            Recognized<Norm> norm = NormPatterns.endingAt(attention.input(), input);
+            if (!norm.found()) {
                 throw fail("expected the attention projections to read the block input '" + input.name()
                         + "' (post-LN) or a norm of it (pre-LN), but they read '" + attention.input().name() + "' from "
-                        + PatternMatcher.source(attention.input()) + ": " + ((PatternMatch.Missed) norm).reason());
+                        + PatternMatcher.source(attention.input()) + ": " + norm.whyNot());
             }
             placement = NormPlacement.PRE_LN;
-            attentionNorm = n;
+            attentionNorm = norm.value();
         }
 
-        Value mid;
-        if (attentionResidual.is("Add")) {
-            if (placement == NormPlacement.POST_LN) {
-                attentionNorm = normAfter(attentionResidual.output(0), attentionResidual);
-                mid = attentionNorm.output();
-            } else {
-                mid = attentionResidual.output(0);
-            }
-        } else if (placement == NormPlacement.POST_LN) {
-            attentionNorm = NormPatterns.ofSkipNode(attentionResidual);
-            mid = attentionResidual.output(0);
-        } else {
-            ffnNorm = NormPatterns.ofSkipNode(attentionResidual);
-            mid = skipSum(attentionResidual);
-        }
+        Continuation afterAttention = after(attentionResidual, placement, false);
+        if (placement == NormPlacement.POST_LN) attentionNorm = afterAttention.postNorm;
+        else ffnNorm = afterAttention.skipNorm;
+        Value mid = afterAttention.stream;
 
         // a pre-LN skip norm passes the sum on as output 3 and the FFN reads its output 0: both are downstream
         Set<Node> midDownstream = Reach.descendants(mid.producer() != null && NormPatterns.isSkipNorm(mid.producer())
@@ -105,22 +99,9 @@ final class BlockMatcher {
         Value ffnOut = otherOperand(ffnResidual, mid);
         FeedForward ffn = new FeedForwardMatcher(number, ffnResidual).match(ffnInput, ffnOut);
 
-        Value output;
-        if (ffnResidual.is("Add")) {
-            if (placement == NormPlacement.POST_LN) {
-                ffnNorm = normAfter(ffnResidual.output(0), ffnResidual);
-                output = ffnNorm.output();
-            } else {
-                output = ffnResidual.output(0);
-            }
-        } else if (placement == NormPlacement.POST_LN) {
-            ffnNorm = NormPatterns.ofSkipNode(ffnResidual);
-            output = ffnResidual.output(0);
-        } else {
-            throw fail("the FFN residual is fused with the next norm in " + ffnResidual.describe()
-                    + " (chained skip norms), so the block does not end in one residual-stream value; "
-                    + "un-fuse that skip norm into an Add and a norm first");
-        }
+        Continuation afterFfn = after(ffnResidual, placement, true);
+        if (placement == NormPlacement.POST_LN) ffnNorm = afterFfn.postNorm;
+        Value output = afterFfn.stream;
 
         Set<Node> attentionNodes = new HashSet<>(attentionBranch);
         Set<Node> ffnNodes = intersect(midDownstream, Reach.ancestors(ffnOut));
@@ -132,16 +113,39 @@ final class BlockMatcher {
         attention = attention.completed(Reach.inGraphOrder(graph, attentionNodes), skipBias(attentionResidual));
         ffn = ffn.completed(Reach.inGraphOrder(graph, ffnNodes), skipBias(ffnResidual));
         return new Block(number, input, output, placement, attentionNorm, attention,
-                new Residual(attentionResidual, input, attentionOut), ffnNorm, ffn, new Residual(ffnResidual, mid, ffnOut),
+                new Residual(attentionResidual, streamOperand(attentionResidual, input), attentionOut), ffnNorm, ffn,
+                new Residual(ffnResidual, streamOperand(ffnResidual, mid), ffnOut),
                 blockNodes(output));
     }
 
+    /**
+     * What the residual stream continues with after {@code residual}: post-LN, the norm of the sum (a skip
+     * norm is that norm); pre-LN, the sum itself, which a skip norm passes on as output 3 while its output 0
+     * is the norm of the next part.
+     */
+    private record Continuation(Value stream, Norm postNorm, Norm skipNorm) {
+    }
+
+    private Continuation after(Node residual, NormPlacement placement, boolean endsBlock) {
+        if (placement == NormPlacement.POST_LN) {
+            Norm n = residual.is("Add") ? normAfter(residual.output(0), residual) : NormPatterns.ofSkipNode(residual);
+            return new Continuation(n.output(), n, null);
+        }
+        if (residual.is("Add")) return new Continuation(residual.output(0), null, null);
+        if (endsBlock) {
+            throw fail("the FFN residual is fused with the next norm in " + residual.describe()
+                    + " (chained skip norms), so the block does not end in one residual-stream value; "
+                    + "un-fuse that skip norm into an Add and a norm first");
+        }
+        return new Continuation(skipSum(residual), null, NormPatterns.ofSkipNode(residual));
+    }
+
     private Norm normAfter(Value sum, Node residual) {
-        Object norm = NormPatterns.startingAt(sum);
-        if (norm instanceof Norm n) return n;
+        Recognized<Norm> norm = NormPatterns.startingAt(sum);
+        if (norm.found()) return norm.value();
         String what = residual == null ? "the FFN input '" + sum.name() + "' (pre-LN)"
                 : "the residual " + residual.describe() + " (post-LN)";
-        throw fail("expected a norm after " + what + ", but " + ((PatternMatch.Missed) norm).reason());
+        throw fail("expected a norm after " + what + ", but " + norm.whyNot());
     }
 
     /** Output 3 of a pre-LN skip norm: the residual sum the stream continues with. */

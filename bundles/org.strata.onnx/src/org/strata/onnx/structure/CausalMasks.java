@@ -18,6 +18,8 @@ import org.strata.onnx.Value;
 final class CausalMasks {
     private static final Set<String> COMPARISONS = Set.of("Less", "LessOrEqual", "Greater", "GreaterOrEqual");
     private static final long MAX_CHECKED_SIDE = 8192;
+    /** Tensors are immutable and compared by identity: every block of a model shares its causal table, decode it once. */
+    private static final java.util.Map<Tensor, Boolean> TRIANGULAR = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     private CausalMasks() {
     }
@@ -34,7 +36,7 @@ final class CausalMasks {
         }
         for (Value v : consts) {
             Tensor t = v == null ? null : Constants.tensor(v);
-            if (t != null && isTriangular(t)) return true;
+            if (t != null && TRIANGULAR.computeIfAbsent(t, CausalMasks::isTriangular)) return true;
         }
         return false;
     }

@@ -32,11 +32,12 @@ final class FeedForwardMatcher {
         }
         Value hidden = down.input();
         String why;
-        Object m = ActivationPatterns.match(hidden);
-        if (m instanceof ActivationPatterns.Matched act) {
+        Recognized<ActivationPatterns.Matched> m = ActivationPatterns.match(hidden);
+        if (m.found()) {
+            ActivationPatterns.Matched act = m.value();
             Value pre = act.match().value("x");
             Projection up = ProjectionPatterns.endingAt(pre);
-            if (up != null && up.input() == input) {
+            if (up != null && LookThrough.same(up.input(), input)) {
                 if (up.bias() == null && act.match().value("bias") != null) up = up.withBias(act.match().value("bias"));
                 return new FeedForward(input, up, null, down, act.kind(), act.match().matched(), up.outFeatures(), List.of());
             }
@@ -46,7 +47,7 @@ final class FeedForwardMatcher {
                     : "the up projection " + up.node().describe() + " reads '" + up.input().name()
                             + "' instead of the FFN input '" + input.name() + "'";
         } else {
-            why = ((PatternMatch.Missed) m).reason();
+            why = m.whyNot();
         }
         FeedForward gated = gated(input, down, hidden);
         if (gated != null) return gated;
@@ -57,10 +58,11 @@ final class FeedForwardMatcher {
     /** {@code down(act(gate(x)) · up(x))}, or null. */
     private static FeedForward gated(Value input, Projection down, Value hidden) {
         Node mul = hidden.producer();
-        while (mul != null && (mul.is("Cast") || mul.is("Identity"))) mul = mul.input(0).producer();
+        while (mul != null && LookThrough.isPassThrough(mul)) mul = mul.input(0).producer();
         if (mul == null || !mul.is("Mul") || mul.inputs().size() != 2) return null;
         for (int i = 0; i < 2; i++) {
-            if (!(ActivationPatterns.match(mul.input(i)) instanceof ActivationPatterns.Matched act)) continue;
+            ActivationPatterns.Matched act = ActivationPatterns.match(mul.input(i)).value();
+            if (act == null) continue;
             Activation kind = switch (act.kind()) {
                 case SILU -> Activation.SWIGLU;
                 case ERF_GELU, TANH_GELU, FAST_GELU, QUICK_GELU -> Activation.GEGLU;
@@ -68,7 +70,10 @@ final class FeedForwardMatcher {
             };
             Projection gate = ProjectionPatterns.endingAt(act.match().value("x"));
             Projection up = ProjectionPatterns.endingAt(mul.input(1 - i));
-            if (kind == null || gate == null || up == null || gate.input() != input || up.input() != input) continue;
+            if (kind == null || gate == null || up == null || !LookThrough.same(gate.input(), input)
+                    || !LookThrough.same(up.input(), input)) {
+                continue;
+            }
             List<Node> actNodes = new ArrayList<>(act.match().matched());
             actNodes.add(mul);
             return new FeedForward(input, up, gate, down, kind, actNodes, up.outFeatures(), List.of());

@@ -166,7 +166,7 @@ public sealed interface GraphPattern permits GraphPattern.Op, GraphPattern.AnyVa
         @Override
         public String expectation() {
             String types = opTypes.stream().sorted().collect(Collectors.joining(" or "));
-            return "a " + types + " node" + (outputIndex > 0 ? " (output " + outputIndex + ")" : "")
+            return ("AEIOU".indexOf(types.charAt(0)) >= 0 ? "an " : "a ") + types + " node" + (outputIndex > 0 ? " (output " + outputIndex + ")" : "")
                     + (checkText == null ? "" : " " + checkText);
         }
     }

@@ -25,7 +25,7 @@ final class NormPatterns {
     private NormPatterns() {
     }
 
-    private static final Set<String> THROUGH = Set.of("Identity", "Cast");
+    private static final Set<String> THROUGH = LookThrough.QUANTIZATION_AND_CASTS;
 
     private record Form(NormKind kind, boolean fused, GraphPattern pattern) {
     }
@@ -67,40 +67,35 @@ final class NormPatterns {
         return SKIP_OPS.contains(GraphPattern.Op.qualifiedType(n));
     }
 
-    /**
-     * The norm producing {@code out}, reading {@code x} (null: any input).
-     *
-     * @return the norm, or a {@link PatternMatch.Missed} explaining the closest attempt
-     */
-    static Object endingAt(Value out, Value x) {
+    /** The norm producing {@code out}, reading {@code x} (null: any input), or why there is none. */
+    static Recognized<Norm> endingAt(Value out, Value x) {
         PatternMatch.Missed best = null;
         for (Form f : FORMS) {
             PatternMatch m = f.pattern.match(out, x == null ? Map.of() : Map.of("x", x), THROUGH);
-            if (m instanceof PatternMatch.Found found) return toNorm(f, found, out);
-            PatternMatch.Missed miss = (PatternMatch.Missed) m;
-            if (best == null || miss.progress() > best.progress()) best = miss;
+            if (m instanceof PatternMatch.Found found) return Recognized.of(toNorm(f, found));
+            best = closer(best, (PatternMatch.Missed) m);
         }
-        return best;
+        return Recognized.not(best);
     }
 
-    /**
-     * The norm reading {@code x}: the largest match of any form within a few steps downstream.
-     *
-     * @return the norm, or a {@link PatternMatch.Missed} explaining the closest attempt
-     */
-    static Object startingAt(Value x) {
+    /** The norm reading {@code x}: the largest match of any form within a few steps downstream, or why there is none. */
+    static Recognized<Norm> startingAt(Value x) {
         Norm best = null;
         PatternMatch.Missed bestMiss = null;
         for (Form f : FORMS) {
             PatternMatch m = f.pattern.matchDownstream(x, "x", 10, THROUGH);
             if (m instanceof PatternMatch.Found found) {
-                Norm n = toNorm(f, found, null);
+                Norm n = toNorm(f, found);
                 if (best == null || n.nodes().size() > best.nodes().size()) best = n;
-            } else if (m instanceof PatternMatch.Missed miss && (bestMiss == null || miss.progress() > bestMiss.progress())) {
-                bestMiss = miss;
+            } else {
+                bestMiss = closer(bestMiss, (PatternMatch.Missed) m);
             }
         }
-        return best != null ? best : bestMiss;
+        return best != null ? Recognized.of(best) : Recognized.not(bestMiss);
+    }
+
+    private static PatternMatch.Missed closer(PatternMatch.Missed a, PatternMatch.Missed b) {
+        return a == null || b.progress() > a.progress() ? b : a;
     }
 
     /** The norm part of a skip norm node. */
@@ -111,14 +106,13 @@ final class NormPatterns {
                 n.input(2), bias, n.attrFloat("epsilon", Float.NaN), List.of(n));
     }
 
-    private static Norm toNorm(Form f, PatternMatch.Found m, Value out) {
-        Value output = out != null ? out : m.root();
+    private static Norm toNorm(Form f, PatternMatch.Found m) {
         double eps;
         if (f.fused) {
             eps = m.node("norm").attrFloat("epsilon", 1e-5f);
         } else {
             eps = Constants.scalarValue(m.value("epsilon"));
         }
-        return new Norm(f.kind, f.fused, m.value("x"), output, m.value("scale"), m.value("bias"), eps, m.matched());
+        return new Norm(f.kind, f.fused, m.value("x"), m.root(), m.value("scale"), m.value("bias"), eps, m.matched());
     }
 }

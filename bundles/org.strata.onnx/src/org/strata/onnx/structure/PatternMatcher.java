@@ -67,6 +67,11 @@ final class PatternMatcher {
             ArrayDeque<Node> next = new ArrayDeque<>();
             for (Node n : frontier) {
                 if (!seen.add(n)) continue;
+                if (n.domain().isEmpty() && transparent.contains(n.opType())) {
+                    // a match rooted here would only add pass-through nodes to one rooted before
+                    for (Value out : n.outputs()) next.addAll(out.consumers());
+                    continue;
+                }
                 for (Value out : n.outputs()) {
                     PatternMatch m = match(p, out, Map.of(label, start));
                     if (m instanceof PatternMatch.Found f) {
@@ -109,19 +114,25 @@ final class PatternMatcher {
     private List<State> bindValue(String label, Value v, State s, GraphPattern p, Node parent, int index) {
         Value bound = label == null ? null : s.values.get(label);
         if (bound == null || bound == v) return List.of(s.bindValue(label, v));
-        // the same value seen through ops the caller looks through, e.g. Cast(x) where x is bound
+        // the same value seen through ops the caller looks through: Cast(x) where x is bound, or both behind Q/DQ
         List<Node> passed = new ArrayList<>();
-        for (Value at = v; at.producer() != null && at.producer().domain().isEmpty()
-                && transparent.contains(at.producer().opType()) && at.producer().input(0) != null;) {
-            passed.add(at.producer());
-            at = at.producer().input(0);
-            if (at == bound) {
-                State st = s;
-                for (Node n : passed) st = st.bindNode(null, n, List.of());
-                return List.of(st);
-            }
+        Value a = stripTransparent(v, passed);
+        if (a == stripTransparent(bound, null)) {
+            State st = s;
+            for (Node n : passed) st = st.bindNode(null, n, List.of());
+            return List.of(st);
         }
         return miss("the same value as '" + label + "' ('" + bound.name() + "')", v, s, parent, index);
+    }
+
+    /** {@code v} stepped back through transparent producers; the nodes passed are added to {@code passed}. */
+    private Value stripTransparent(Value v, List<Node> passed) {
+        while (v.producer() != null && v.producer().domain().isEmpty() && transparent.contains(v.producer().opType())
+                && v.producer().input(0) != null) {
+            if (passed != null) passed.add(v.producer());
+            v = v.producer().input(0);
+        }
+        return v;
     }
 
     private List<State> matchOp(GraphPattern.Op op, Value v, State s, Node parent, int index) {

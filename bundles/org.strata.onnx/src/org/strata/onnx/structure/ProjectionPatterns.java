@@ -76,7 +76,7 @@ final class ProjectionPatterns {
 
     /** The projection whose output is {@code out}, or the reason there is none. */
     static PatternMatch match(Value out) {
-        return PROJECTION.match(out);
+        return PROJECTION.match(out, java.util.Map.of(), LookThrough.QUANTIZATION);
     }
 
     /** The projection whose output is {@code out}, or null. */

@@ -15,7 +15,7 @@ final class RotaryPatterns {
     private RotaryPatterns() {
     }
 
-    static final Set<String> THROUGH = Set.of("Identity", "Cast");
+    static final Set<String> THROUGH = LookThrough.QUANTIZATION_AND_CASTS;
 
     private static final GraphPattern ROTATE_HALF = op("Concat",
             op("Neg", op("Slice", any("x")).as("secondHalf")).as("negate"),

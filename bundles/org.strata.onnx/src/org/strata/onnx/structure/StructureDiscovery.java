@@ -37,22 +37,27 @@ final class StructureDiscovery {
             blocks.add(b);
             x = b.output();
         }
+        if (blocks.isEmpty()) {
+            throw new StructureException("block 1: expected the residual stream value '" + first.name()
+                    + "' (where the first attention's residual Add adds) to be used by that residual Add, but its users are "
+                    + first.consumers().stream().map(Node::describe).toList());
+        }
         Set<Node> before = Reach.ancestors(first);
         for (Node n : before) {
             if (n.is("MatMul") && !Constants.isConstant(n.input(0)) && !Constants.isConstant(n.input(1))) {
                 // attention-like work before the first recognised block: a block 1 whose Softmax is missing
-                throw new AttentionMatcher(1, before, n).missingCore(before, first);
+                throw AttentionMatcher.missingCore(1, before, first, null);
             }
         }
         int hidden = (int) blocks.get(0).attention().o().outFeatures();
-        Embeddings embeddings = embeddings(first, before);
+        Embeddings embeddings = embeddings(first, before, hidden);
         AttentionMask mask = attentionMask(blocks, embeddings);
         boolean causal = blocks.stream().anyMatch(b -> b.attention().causal());
         ModelFamily family = embeddings.patches() != null ? ModelFamily.VISION
                 : causal ? ModelFamily.DECODER : ModelFamily.ENCODER;
-        OutputHead head = head(blocks.get(blocks.size() - 1).output(), family, embeddings);
-        Norm finalNorm = head.hiddenStates() != blocks.get(blocks.size() - 1).output()
-                ? (Norm) NormPatterns.startingAt(blocks.get(blocks.size() - 1).output()) : null;
+        Value last = blocks.get(blocks.size() - 1).output();
+        Norm finalNorm = NormPatterns.startingAt(last).value();
+        OutputHead head = head(last, finalNorm, family, embeddings);
         return new TransformerStructure(family, hidden, embeddings, blocks, mask, finalNorm, head);
     }
 
@@ -67,7 +72,7 @@ final class StructureDiscovery {
                     Value in = n.input(i);
                     if (in != null && !Constants.isConstant(in) && in.producer() != core
                             && (in.producer() == null || !after.contains(in.producer()))) {
-                        return in;
+                        return LookThrough.source(in); // the stream itself, not a quantize/dequantize copy of it
                     }
                 }
             }
@@ -86,7 +91,7 @@ final class StructureDiscovery {
 
     // ---- before the first block -----------------------------------------------------------------------
 
-    private Embeddings embeddings(Value output, Set<Node> before) {
+    private Embeddings embeddings(Value output, Set<Node> before, int hidden) {
         List<Node> nodes = Reach.inGraphOrder(graph, before);
         Value tokens = null;
         Value positions = null;
@@ -112,12 +117,9 @@ final class StructureDiscovery {
                 patches = new Projection(n, List.of(n), n.input(0), n.output(0), n.input(1), n.input(2), in, w[0], true,
                         Quantization.NONE);
             } else if (n.is("Concat")) {
-                for (Value in : n.inputs()) if (classToken == null && constantBehind(in) != null) classToken = constantBehind(in);
+                for (Value in : n.inputs()) if (classToken == null) classToken = hiddenWideConstant(in, hidden);
             } else if (n.is("Add") && positions == null) {
-                for (Value in : n.inputs()) {
-                    Value table = constantBehind(in);
-                    if (table != null && Constants.tensor(table).rank() >= 2) positions = table;
-                }
+                for (Value in : n.inputs()) if (positions == null) positions = hiddenWideConstant(in, hidden);
             }
         }
         byInput.sort((a, b) -> Long.compare(b.rows, a.rows));
@@ -126,7 +128,7 @@ final class StructureDiscovery {
             else if (g.rows <= 16 && types == null) types = g.node.input(0);
             else if (positions == null) positions = g.node.input(0);
         }
-        if (norm == null && NormPatterns.endingAt(output, null) instanceof Norm n) norm = n;
+        if (norm == null) norm = NormPatterns.endingAt(output, null).value();
         Set<Value> inputs = new LinkedHashSet<>();
         for (Value in : graph.realInputs()) {
             for (Node c : in.consumers()) if (before.contains(c)) inputs.add(in);
@@ -149,6 +151,13 @@ final class StructureDiscovery {
             v = v.producer().input(0);
         }
         return v != null && v.isGraphInput() && !v.isInitializer() ? v : null;
+    }
+
+    /** A float table of rank 2 or more whose rows are {@code hidden} wide behind {@code v} (class token, positions), or null. */
+    private static Value hiddenWideConstant(Value v, int hidden) {
+        Value c = constantBehind(v);
+        Tensor t = c == null ? null : Constants.tensor(c);
+        return t != null && t.type().isFloatingPoint() && t.rank() >= 2 && t.dims()[t.rank() - 1] == hidden ? c : null;
     }
 
     /** The constant {@code v} is, or is an Expand/Tile/Slice/Cast of; null otherwise. */
@@ -177,6 +186,13 @@ final class StructureDiscovery {
         path.removeAll(exclude);
         Set<Node> embeddingReaders = new HashSet<>(embeddings.nodes());
         Value input = null;
+        for (Value m : masks) {
+            Node p = m.producer();
+            // ORT's fused BERT embeddings turn the mask input into the attention's mask_index (output 1)
+            if (input == null && p != null && p.is(Node.MS_DOMAIN, "EmbedLayerNormalization") && m == p.output(1)) {
+                input = realInputBehind(p.input(7));
+            }
+        }
         for (Node n : Reach.inGraphOrder(graph, path)) {
             for (Value in : n.inputs()) {
                 if (input == null && realInputBehind(in) == in && in != null
@@ -190,10 +206,9 @@ final class StructureDiscovery {
 
     // ---- after the last block -------------------------------------------------------------------------
 
-    private OutputHead head(Value last, ModelFamily family, Embeddings embeddings) {
+    private OutputHead head(Value last, Norm finalNorm, ModelFamily family, Embeddings embeddings) {
         Set<Node> after = Reach.descendants(last);
-        Value hidden = last;
-        if (NormPatterns.startingAt(last) instanceof Norm n) hidden = n.output();
+        Value hidden = finalNorm != null ? finalNorm.output() : last;
         Set<Node> toOutputs = Reach.ancestors(graph.outputs());
         Projection projection = null;
         for (Node n : Reach.inGraphOrder(graph, after)) {
