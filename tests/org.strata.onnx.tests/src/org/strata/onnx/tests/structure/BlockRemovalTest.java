@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.strata.onnx.tests.TestModels;
 import org.strata.onnx.GraphValidator;
 import org.strata.onnx.Model;
 import org.strata.onnx.ModelReader;
@@ -67,7 +68,7 @@ class BlockRemovalTest {
     @ParameterizedTest(name = "MiniLM {0}: remove block {1} of 6")
     @MethodSource("miniLm")
     void removesAMiniLmBlock(String which, int k) {
-        Model m = ModelReader.read(which.equals("fp32") ? MiniLmModels.fp32() : MiniLmModels.int8());
+        Model m = ModelReader.read(which.equals("fp32") ? TestModels.fp32() : TestModels.int8());
         assertRemoves(m, k);
         assertEquals("last_hidden_state", m.graph().outputs().get(0).name(), "the model keeps its output name");
     }

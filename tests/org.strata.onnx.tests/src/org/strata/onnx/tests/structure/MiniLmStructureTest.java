@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.strata.onnx.tests.TestModels;
 import org.strata.onnx.DataType;
 import org.strata.onnx.Graph;
 import org.strata.onnx.Model;
@@ -35,7 +36,7 @@ class MiniLmStructureTest {
 
     @Test
     void fp32IsAPostLnEncoderOfSixBlocks() {
-        Model m = ModelReader.read(MiniLmModels.fp32());
+        Model m = ModelReader.read(TestModels.fp32());
         TransformerStructure s = TransformerStructure.discover(m);
         assertMiniLm(s, Quantization.NONE, DataType.FLOAT);
         // every node of the graph is in exactly one part: 24 embedding nodes, 7 mask nodes, 6 × 101 block nodes
@@ -53,7 +54,7 @@ class MiniLmStructureTest {
 
     @Test
     void int8HasTheSameShapeWithDynamicInt8Projections() {
-        Model m = ModelReader.read(MiniLmModels.int8());
+        Model m = ModelReader.read(TestModels.int8());
         TransformerStructure s = TransformerStructure.discover(m);
         assertMiniLm(s, Quantization.DYNAMIC_INT8, DataType.INT8);
         for (Block b : s.blocks()) {
@@ -69,8 +70,8 @@ class MiniLmStructureTest {
 
     @Test
     void scrambledNamesGiveTheSameStructure() {
-        Model plain = ModelReader.read(MiniLmModels.fp32());
-        Model scrambled = ModelReader.read(MiniLmModels.fp32());
+        Model plain = ModelReader.read(TestModels.fp32());
+        Model scrambled = ModelReader.read(TestModels.fp32());
         SyntheticTransformers.scrambleNames(scrambled.graph(), 42);
         assertNull(scrambled.graph().value("last_hidden_state"), "names were not scrambled");
         TransformerStructure a = TransformerStructure.discover(plain);

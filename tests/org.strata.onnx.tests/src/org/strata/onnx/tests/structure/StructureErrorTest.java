@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.strata.onnx.tests.TestModels;
 import org.strata.onnx.DataType;
 import org.strata.onnx.Graph;
 import org.strata.onnx.Model;
@@ -42,7 +43,7 @@ class StructureErrorTest {
 
     @Test
     void miniLmBlockWithoutSoftmaxIsNamed() {
-        Model m = ModelReader.read(MiniLmModels.fp32());
+        Model m = ModelReader.read(TestModels.fp32());
         removeSoftmax(m, 2);
         StructureException e = assertThrows(StructureException.class, () -> TransformerStructure.discover(m));
         assertTrue(e.getMessage().startsWith("block 2: "), e.getMessage());
