@@ -1,0 +1,61 @@
+package org.strata.core;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.strata.onnx.Model;
+import org.strata.onnx.structure.TransformerStructure;
+
+/**
+ * What a technique may use besides the model: the discovered structure, the pipeline's target runtime,
+ * calibration data (never the evaluation split), progress and cancellation, and a log.
+ */
+public interface TechniqueContext {
+    /**
+     * The structure of the model as it is now.
+     *
+     * @throws org.strata.onnx.structure.StructureException when it cannot be recognised; a technique that
+     *                                                      needs it lets that propagate
+     */
+    TransformerStructure structure();
+
+    TargetRuntime target();
+
+    /** Calibration texts, from the calibration split of the pipeline's data. */
+    List<String> calibrationTexts();
+
+    ProgressMonitor monitor();
+
+    /** A line for the run log. */
+    void log(String message);
+
+    /** A context for using a technique outside the engine (tests, tools): structure discovered on demand. */
+    static TechniqueContext simple(Model model, TargetRuntime target, List<String> calibration, Consumer<String> log) {
+        return new TechniqueContext() {
+            @Override
+            public TransformerStructure structure() {
+                return TransformerStructure.discover(model);
+            }
+
+            @Override
+            public TargetRuntime target() {
+                return target;
+            }
+
+            @Override
+            public List<String> calibrationTexts() {
+                return calibration;
+            }
+
+            @Override
+            public ProgressMonitor monitor() {
+                return ProgressMonitor.NULL;
+            }
+
+            @Override
+            public void log(String message) {
+                log.accept(message);
+            }
+        };
+    }
+}
