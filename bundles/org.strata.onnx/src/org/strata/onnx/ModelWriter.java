@@ -12,7 +12,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.strata.onnx.internal.AtomicFile;
 
 import com.google.protobuf.CodedOutputStream;
 

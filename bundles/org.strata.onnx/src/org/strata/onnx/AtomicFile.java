@@ -1,4 +1,4 @@
-package org.strata.onnx.internal;
+package org.strata.onnx;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
-import org.strata.onnx.StrataException;
 
 /**
  * Writes a file so that readers only ever see the old content or the complete new content: the bytes go
