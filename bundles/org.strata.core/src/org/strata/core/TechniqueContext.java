@@ -29,6 +29,15 @@ public interface TechniqueContext {
     /** A line for the run log. */
     void log(String message);
 
+    /**
+     * Statistics a technique derives from the model and the calibration data (activation ranges, importance
+     * scores): computed once per graph fingerprint and key, then reused by later steps and runs of the same
+     * graph. Outside the engine they are simply computed.
+     */
+    default <T> T statistics(String key, java.util.function.Supplier<T> compute) {
+        return compute.get();
+    }
+
     /** A context for using a technique outside the engine (tests, tools): structure discovered on demand. */
     static TechniqueContext simple(Model model, TargetRuntime target, List<String> calibration, Consumer<String> log) {
         return new TechniqueContext() {

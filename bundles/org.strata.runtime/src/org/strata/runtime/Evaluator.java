@@ -107,15 +107,36 @@ public final class Evaluator {
      * @throws StrataException if the candidate lacks an output of the reference, shapes differ, or a run fails
      */
     public List<OutputFidelity> compareOutputs(OrtSession reference, OrtSession candidate, RandomInputs inputs) {
+        return compareOutputs(reference, candidate, inputs.runs(), (in, r) -> in.forRandomTokens(inputs.batchSize(),
+                inputs.sequenceLength(), inputs.vocabSize(), inputs.seed() + r));
+    }
+
+    /**
+     * Relative and absolute error of every reference output on real texts (in batches of the settings' size,
+     * padded to the longest), e.g. to verify that a lossless step reproduces the reference.
+     *
+     * @throws StrataException if the candidate lacks an output of the reference, shapes differ, or a run fails
+     */
+    public List<OutputFidelity> compareOutputs(OrtSession reference, OrtSession candidate, WordPieceTokenizer tokenizer,
+            List<String> texts) {
+        int batch = settings.batchSize();
+        Padding padding = Padding.toLongest(settings.maxSequenceLength());
+        return compareOutputs(reference, candidate, Math.ceilDiv(texts.size(), batch), (in, r) -> in.forTexts(tokenizer,
+                texts.subList(r * batch, Math.min(texts.size(), (r + 1) * batch)), padding));
+    }
+
+    /** Makes the feed of run {@code run} for a model with these inputs. */
+    private interface Feeds {
+        ModelFeed feed(ModelInputs inputs, int run);
+    }
+
+    private List<OutputFidelity> compareOutputs(OrtSession reference, OrtSession candidate, int runs, Feeds feeds) {
         ModelInputs refInputs = ModelInputs.of(reference);
         ModelInputs candInputs = ModelInputs.of(candidate);
         Map<String, double[]> sums = new LinkedHashMap<>(); // name -> {Σdiff², Σref², max|diff|, max|ref|}
-        for (int r = 0; r < inputs.runs(); r++) {
-            long seed = inputs.seed() + r;
-            try (ModelFeed refFeed = refInputs.forRandomTokens(inputs.batchSize(), inputs.sequenceLength(),
-                    inputs.vocabSize(), seed);
-                    ModelFeed candFeed = candInputs.forRandomTokens(inputs.batchSize(), inputs.sequenceLength(),
-                            inputs.vocabSize(), seed);
+        for (int r = 0; r < runs; r++) {
+            try (ModelFeed refFeed = feeds.feed(refInputs, r);
+                    ModelFeed candFeed = feeds.feed(candInputs, r);
                     OrtSession.Result refOut = OrtSessions.run(reference, "reference", refFeed.tensors());
                     OrtSession.Result candOut = OrtSessions.run(candidate, "candidate", candFeed.tensors())) {
                 for (var entry : refOut) {

@@ -26,7 +26,8 @@ public final class Cli {
         this.out = out;
         this.err = err;
         this.cwd = cwd;
-        for (Command c : List.of(new InspectCommand(), new CompareCommand())) commands.put(c.name(), c);
+        for (Command c : List.of(new PipelineCommand(true), new PipelineCommand(false), new TechniquesCommand(), new ValidateCommand(),
+                new InspectCommand(), new CompareCommand())) commands.put(c.name(), c);
     }
 
     public int run(List<String> argv) {
