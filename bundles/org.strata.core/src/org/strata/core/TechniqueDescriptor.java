@@ -22,7 +22,7 @@ public record TechniqueDescriptor(String id, String name, String family, String 
     public static final double DEFAULT_TOLERANCE = 1e-4;
 
     public TechniqueDescriptor {
-        if (id == null || !id.matches("[a-z0-9]+(\\.[a-z0-9-]+)*")) {
+        if (id == null || !id.matches("[a-z0-9][a-z0-9-]*(\\.[a-z0-9][a-z0-9-]*)*")) {
             throw new IllegalArgumentException("technique id '" + id + "' must look like family.name (lower case, digits, dashes)");
         }
         parameters = List.copyOf(parameters);
