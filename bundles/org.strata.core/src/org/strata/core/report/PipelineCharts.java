@@ -29,6 +29,9 @@ final class PipelineCharts {
     private static final int BOTTOM = 56;
     private static final int PLOT_W = WIDTH - LEFT - RIGHT;
     private static final int PLOT_H = HEIGHT - TOP - BOTTOM;
+    /** More categories than this and their labels are turned, which takes room from the plot. */
+    private static final int UPRIGHT_LABELS = 6;
+    private static final int TURNED_LABEL_ROOM = 28;
 
     private PipelineCharts() {
     }
@@ -42,9 +45,9 @@ final class PipelineCharts {
         if (max <= 0) return empty("Model size per step", "No model sizes were recorded.");
         double unit = max >= 1e6 ? 1e6 : max >= 1e3 ? 1e3 : 1;
         String unitName = unit == 1e6 ? "MB" : unit == 1e3 ? "kB" : "bytes";
-        Axis y = Axis.nice(0, max / unit * 1.08, 5);
-        Svg svg = new Svg("Model size per step, in " + unitName);
         List<Category> cats = categories(rows);
+        Axis y = Axis.nice(0, max / unit * 1.08, 5).onHeight(plotHeight(cats));
+        Svg svg = new Svg("Model size per step, in " + unitName);
         svg.frame(y, "size (" + unitName + ")", cats);
         double band = (double) PLOT_W / cats.size();
         double barW = Math.min(band * 0.6, 56);
@@ -79,9 +82,9 @@ final class PipelineCharts {
             }
         }
         if (!any) return empty("Latency ratio per step", steps.isEmpty() ? "The run has no steps." : "No step latency was measured.");
-        Axis y = Axis.nice(0, max * 1.1, 5);
-        Svg svg = new Svg("Latency p50 of each step relative to the source model, per sequence length");
         List<Category> cats = categories(steps);
+        Axis y = Axis.nice(0, max * 1.1, 5).onHeight(plotHeight(cats));
+        Svg svg = new Svg("Latency p50 of each step relative to the source model, per sequence length");
         svg.frame(y, "p50 latency / source", cats);
         svg.legend(lengthLegend(lengths));
         svg.referenceLine(y.toY(1), "source = 1");
@@ -123,9 +126,9 @@ final class PipelineCharts {
         }
         if (!anyStep) return empty("Fidelity per step", rows.stream().allMatch(r -> r.baseline) ? "The run has no steps." : "No step fidelity was measured.");
         double span = Math.max(hi - lo, 1e-3);
-        Axis y = Axis.nice(lo - span * 0.08, hi, 5);
-        Svg svg = new Svg("Mean and minimum cosine similarity to the source model after each step");
         List<Category> cats = categories(rows);
+        Axis y = Axis.nice(lo - span * 0.08, hi, 5).onHeight(plotHeight(cats));
+        Svg svg = new Svg("Mean and minimum cosine similarity to the source model after each step");
         svg.frame(y, "cosine to source", cats);
         svg.legend(List.of(new LegendItem("mean cosine", MEAN_COLOUR), new LegendItem("min cosine", MIN_COLOUR)));
         double band = (double) PLOT_W / cats.size();
@@ -239,6 +242,10 @@ final class PipelineCharts {
         return cats;
     }
 
+    private static int plotHeight(List<Category> cats) {
+        return cats.size() > UPRIGHT_LABELS ? PLOT_H - TURNED_LABEL_ROOM : PLOT_H;
+    }
+
     static String f(double v) {
         return String.format(Locale.ROOT, "%.1f", v);
     }
@@ -250,7 +257,7 @@ final class PipelineCharts {
     }
 
     /** A linear axis with round tick values covering [lo, hi]. */
-    record Axis(double lo, double hi, double step) {
+    record Axis(double lo, double hi, double step, int plotHeight) {
         static Axis nice(double min, double max, int ticks) {
             if (!(max > min)) max = min + 1;
             double raw = (max - min) / ticks;
@@ -259,7 +266,12 @@ final class PipelineCharts {
             double step = (n <= 1 ? 1 : n <= 2 ? 2 : n <= 2.5 ? 2.5 : n <= 5 ? 5 : 10) * magnitude;
             double lo = Math.floor(min / step + 1e-9) * step;
             double hi = Math.ceil(max / step - 1e-9) * step;
-            return new Axis(lo, hi, step);
+            return new Axis(lo, hi, step, PLOT_H);
+        }
+
+        /** The same axis drawn over {@code pixels} of height. */
+        Axis onHeight(int pixels) {
+            return new Axis(lo, hi, step, pixels);
         }
 
         List<Double> ticks() {
@@ -277,7 +289,7 @@ final class PipelineCharts {
         }
 
         double toY(double v) {
-            return TOP + PLOT_H * (hi - v) / (hi - lo);
+            return TOP + plotHeight * (hi - v) / (hi - lo);
         }
 
         double toX(double v) {
@@ -288,6 +300,8 @@ final class PipelineCharts {
     /** An SVG document being written. */
     private static final class Svg {
         private final StringBuilder b = new StringBuilder(4096);
+        /** The y of the x axis. */
+        private int bottom = TOP + PLOT_H;
 
         Svg(String title) {
             b.append("<svg class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
@@ -303,29 +317,29 @@ final class PipelineCharts {
         void frame(Axis y, String yTitle, List<Category> cats) {
             yGrid(y, yTitle);
             double band = (double) PLOT_W / cats.size();
-            boolean rotate = cats.size() > 6;
+            boolean rotate = cats.size() > UPRIGHT_LABELS;
             for (int i = 0; i < cats.size(); i++) {
                 Category c = cats.get(i);
                 double cx = LEFT + band * (i + 0.5);
                 String cls = c.broken ? "cat broken" : "cat";
                 b.append("<g><title>").append(escape(c.title)).append("</title>");
                 if (rotate) {
-                    String text = c.technique.isEmpty() ? c.number : c.number + " " + ReportFormat.shorten(c.technique, 14);
+                    String text = c.technique.isEmpty() ? c.number : c.number + " " + ReportFormat.shorten(c.technique, 13);
                     b.append("<text class=\"").append(cls).append("\" transform=\"translate(").append(f(cx + 3)).append(',')
-                            .append(TOP + PLOT_H + 14).append(") rotate(-30)\" text-anchor=\"end\">").append(escape(text)).append("</text>");
+                            .append(bottom + 14).append(") rotate(-30)\" text-anchor=\"end\">").append(escape(text)).append("</text>");
                 } else {
-                    b.append("<text class=\"").append(cls).append(" num\" x=\"").append(f(cx)).append("\" y=\"").append(TOP + PLOT_H + 17)
+                    b.append("<text class=\"").append(cls).append(" num\" x=\"").append(f(cx)).append("\" y=\"").append(bottom + 17)
                             .append("\" text-anchor=\"middle\">").append(escape(c.number)).append("</text>");
                     if (!c.technique.isEmpty()) {
                         int max = Math.max(6, (int) (band / 6.2));
-                        b.append("<text class=\"").append(cls).append("\" x=\"").append(f(cx)).append("\" y=\"").append(TOP + PLOT_H + 32)
+                        b.append("<text class=\"").append(cls).append("\" x=\"").append(f(cx)).append("\" y=\"").append(bottom + 32)
                                 .append("\" text-anchor=\"middle\">").append(escape(ReportFormat.shorten(c.technique, max))).append("</text>");
                     }
                 }
                 b.append("</g>");
             }
-            b.append("<line class=\"axis\" x1=\"").append(LEFT).append("\" y1=\"").append(TOP + PLOT_H).append("\" x2=\"")
-                    .append(LEFT + PLOT_W).append("\" y2=\"").append(TOP + PLOT_H).append("\"/>");
+            b.append("<line class=\"axis\" x1=\"").append(LEFT).append("\" y1=\"").append(bottom).append("\" x2=\"")
+                    .append(LEFT + PLOT_W).append("\" y2=\"").append(bottom).append("\"/>");
         }
 
         /** Grid lines both ways, for a scatter. */
@@ -334,19 +348,20 @@ final class PipelineCharts {
             for (double t : x.ticks()) {
                 double px = x.toX(t);
                 b.append("<line class=\"grid\" x1=\"").append(f(px)).append("\" y1=\"").append(TOP).append("\" x2=\"").append(f(px))
-                        .append("\" y2=\"").append(TOP + PLOT_H).append("\"/>");
-                b.append("<text class=\"tick\" x=\"").append(f(px)).append("\" y=\"").append(TOP + PLOT_H + 16)
+                        .append("\" y2=\"").append(bottom).append("\"/>");
+                b.append("<text class=\"tick\" x=\"").append(f(px)).append("\" y=\"").append(bottom + 16)
                         .append("\" text-anchor=\"middle\">").append(x.label(t)).append("</text>");
             }
             b.append("<text class=\"axis-title\" x=\"").append(LEFT + PLOT_W / 2).append("\" y=\"").append(HEIGHT - 12)
                     .append("\" text-anchor=\"middle\">").append(escape(xTitle)).append("</text>");
-            b.append("<line class=\"axis\" x1=\"").append(LEFT).append("\" y1=\"").append(TOP + PLOT_H).append("\" x2=\"")
-                    .append(LEFT + PLOT_W).append("\" y2=\"").append(TOP + PLOT_H).append("\"/>");
+            b.append("<line class=\"axis\" x1=\"").append(LEFT).append("\" y1=\"").append(bottom).append("\" x2=\"")
+                    .append(LEFT + PLOT_W).append("\" y2=\"").append(bottom).append("\"/>");
             b.append("<line class=\"axis\" x1=\"").append(LEFT).append("\" y1=\"").append(TOP).append("\" x2=\"").append(LEFT)
-                    .append("\" y2=\"").append(TOP + PLOT_H).append("\"/>");
+                    .append("\" y2=\"").append(bottom).append("\"/>");
         }
 
         private void yGrid(Axis y, String yTitle) {
+            bottom = TOP + y.plotHeight;
             for (double t : y.ticks()) {
                 double py = y.toY(t);
                 b.append("<line class=\"grid\" x1=\"").append(LEFT).append("\" y1=\"").append(f(py)).append("\" x2=\"").append(LEFT + PLOT_W)
@@ -354,7 +369,7 @@ final class PipelineCharts {
                 b.append("<text class=\"tick\" x=\"").append(LEFT - 8).append("\" y=\"").append(f(py + 4)).append("\" text-anchor=\"end\">")
                         .append(y.label(t)).append("</text>");
             }
-            b.append("<text class=\"axis-title\" transform=\"translate(14,").append(TOP + PLOT_H / 2)
+            b.append("<text class=\"axis-title\" transform=\"translate(14,").append(TOP + y.plotHeight / 2)
                     .append(") rotate(-90)\" text-anchor=\"middle\">").append(escape(yTitle)).append("</text>");
         }
 
@@ -397,7 +412,7 @@ final class PipelineCharts {
         }
 
         void missing(double cx) {
-            b.append("<text class=\"missing\" x=\"").append(f(cx)).append("\" y=\"").append(TOP + PLOT_H - 6)
+            b.append("<text class=\"missing\" x=\"").append(f(cx)).append("\" y=\"").append(bottom - 6)
                     .append("\" text-anchor=\"middle\">no data</text>");
         }
 

@@ -39,6 +39,8 @@ import com.google.gson.stream.JsonToken;
 
 /** The JSON and HTML reports of hand-built run records: their content, their safety and their edge cases. */
 class RunReportTest {
+    private static final int CHARTS = 4;
+
     @TempDir
     Path tmp;
 
@@ -62,6 +64,15 @@ class RunReportTest {
     private static void assertWellFormed(String html) {
         List<String> problems = HtmlCheck.problems(html);
         assertTrue(problems.isEmpty(), () -> problems.size() + " problems: " + String.join("\n", problems));
+    }
+
+    /** The page of {@code run}, checked: well-formed and safe, with one {@code <svg>} per chart. */
+    private static String page(RunRecord run) {
+        String html = RunReport.toHtml(run);
+        assertWellFormed(html);
+        assertEquals(CHARTS, HtmlCheck.count(html, "<svg"), "one <svg> per chart");
+        assertEquals(CHARTS, HtmlCheck.count(html, "</svg>"));
+        return html;
     }
 
     @Test
@@ -143,11 +154,8 @@ class RunReportTest {
 
     @Test
     void htmlIsWellFormedSelfContainedAndHasOneSvgPerChart() {
-        String html = RunReport.toHtml(SampleRuns.sample());
-        assertWellFormed(html);
+        String html = page(SampleRuns.sample());
         assertFalse(html.toLowerCase().matches("(?s).*https?:.*"), "nothing from the network, not even a namespace");
-        assertEquals(4, HtmlCheck.count(html, "<svg"), "one <svg> per chart");
-        assertEquals(4, HtmlCheck.count(html, "</svg>"));
         for (String chart : List.of("Model size per step", "Latency ratio per step", "Fidelity per step", "Latency against fidelity")) {
             assertTrue(html.contains("<span class=\"fig-title\">" + chart + "</span>"), chart);
         }
@@ -180,9 +188,7 @@ class RunReportTest {
         SampleRuns.metric(quantize, evil, MetricKind.OTHER, 1.5, evil, 0);
         SampleRuns.metric(quantize, MetricNames.relativeError(evil), MetricKind.FIDELITY, 0.25, null, 0);
         run.getSteps().get(2).setTechniqueId(evil);
-        String bad = RunReport.toHtml(run);
-        assertWellFormed(bad);
-        assertEquals(4, HtmlCheck.count(bad, "<svg"), "no injected <svg>");
+        String bad = page(run);
         assertFalse(bad.contains("\u0000"), "control characters are dropped");
     }
 
@@ -239,9 +245,7 @@ class RunReportTest {
     @Test
     void aRunWithoutStepsRenders() throws IOException {
         RunRecord run = SampleRuns.zeroSteps();
-        String html = RunReport.toHtml(run);
-        assertWellFormed(html);
-        assertEquals(4, HtmlCheck.count(html, "<svg"));
+        String html = page(run);
         assertTrue(html.contains("The pipeline ran no steps."));
         assertTrue(html.contains("<span class=\"goal-badge bad\">\u2717 Goal not met</span>"), "red goal badge");
         assertTrue(html.contains("The run has no steps."), "empty charts say why");
@@ -251,9 +255,7 @@ class RunReportTest {
     @Test
     void aFailedRunWithoutBaselineOrMetricsRenders() throws IOException {
         RunRecord run = SampleRuns.failedRun();
-        String html = RunReport.toHtml(run);
-        assertWellFormed(html);
-        assertEquals(4, HtmlCheck.count(html, "<svg"));
+        String html = page(run);
         assertTrue(html.contains("<span class=\"badge bad\">Failed</span>"));
         assertTrue(html.contains("Goal not met"));
         assertTrue(text(html).contains("technique threw IllegalStateException: rank 0 is below 1"));
@@ -263,16 +265,12 @@ class RunReportTest {
         // a record as bare as it gets: nothing set at all
         RunRecord bare = SampleRuns.F.createRunRecord();
         bare.getSteps().add(SampleRuns.F.createStepResult());
-        String minimal = RunReport.toHtml(bare);
-        assertWellFormed(minimal);
-        assertEquals(4, HtmlCheck.count(minimal, "<svg"));
+        String minimal = page(bare);
     }
 
     @Test
     void aSingleStepRenders() {
-        String html = RunReport.toHtml(SampleRuns.singleStep());
-        assertWellFormed(html);
-        assertEquals(4, HtmlCheck.count(html, "<svg"));
+        String html = page(SampleRuns.singleStep());
         assertTrue(text(html).contains("Result after step 1, quantize.dynamic-int8"));
         assertEquals(1, HtmlCheck.count(HtmlCheck.svg(html, 3), "class=\"point-label\""), "one numbered step in the scatter");
     }
@@ -287,9 +285,7 @@ class RunReportTest {
             s.setStatus(i % 5 == 0 ? StepStatus.FAILED : StepStatus.APPLIED);
             run.getSteps().add(s);
         }
-        String html = RunReport.toHtml(run);
-        assertWellFormed(html);
-        assertEquals(4, HtmlCheck.count(html, "<svg"));
+        String html = page(run);
         assertTrue(html.contains("rotate(-30)"), "crowded category labels are turned");
     }
 
