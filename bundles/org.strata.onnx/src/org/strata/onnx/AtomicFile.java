@@ -26,6 +26,20 @@ public final class AtomicFile {
     private AtomicFile() {
     }
 
+    /**
+     * Temporary files are created private (0600); a written file gets the permissions of the file it replaces,
+     * or rw-r--r-- when new, so an output folder is shippable as it is.
+     */
+    private static void keepPermissions(Path tmp, Path target) throws IOException {
+        try {
+            var perms = Files.exists(target) ? Files.getPosixFilePermissions(target)
+                    : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+            Files.setPosixFilePermissions(tmp, perms);
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the platform's defaults apply
+        }
+    }
+
     public static void write(Path target, Content content) {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
@@ -40,6 +54,7 @@ public final class AtomicFile {
                 out.flush();
                 ch.force(true);
             }
+            keepPermissions(tmp, abs);
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -40,6 +40,8 @@ class RoundTripTest {
         ModelWriter.write(m, out);
         assertArrayEquals(original, Files.readAllBytes(out), "written file differs");
         assertArrayEquals(original, Files.readAllBytes(model), "the input was modified");
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)),
+                "a written model must be readable by others, like any shippable file");
     }
 
     /** A node of a domain Strata does not know, with attribute kinds it does not interpret, survives edits elsewhere. */
