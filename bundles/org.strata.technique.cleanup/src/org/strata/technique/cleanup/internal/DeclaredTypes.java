@@ -11,9 +11,16 @@ import org.strata.onnx.TensorType;
 import org.strata.onnx.Value;
 
 /**
- * The types a model declares, taken before shape inference and put back after the cleanup, so that inferred
- * types serve the passes without being written into the file as new {@code value_info} (which would change
- * bytes the cleanup has no reason to change). Graph outputs get back the declared type of the output at the
+ * The types a model declares on node outputs ({@code value_info} and graph outputs), set aside while the
+ * cleanup runs and put back afterwards.
+ *
+ * <p>Why aside: ONNX Runtime enforces the declared types of graph inputs but not those of intermediate
+ * values, and exporters leave stale ones behind (a fixed batch of 1 from the example input). A rule that
+ * folded {@code Shape} from such a declaration would bake a wrong size into the model, so the passes see
+ * only what follows from the inputs and initializers — Strata's shape inference, when it runs.
+ *
+ * <p>Why back: inferred types must not be written into the file as new {@code value_info}, which would change
+ * bytes the cleanup has no reason to change. Graph outputs get back the declared type of the output at the
  * same position, whichever value now carries it.
  */
 final class DeclaredTypes {
@@ -23,19 +30,25 @@ final class DeclaredTypes {
     private DeclaredTypes() {
     }
 
-    static DeclaredTypes of(Graph g) {
+    /** Takes the declared types of every node output of {@code g} and its subgraphs, and clears them. */
+    static DeclaredTypes setAside(Graph g) {
         DeclaredTypes d = new DeclaredTypes();
-        d.take(g);
         for (Value o : g.outputs()) d.outputs.add(o.type());
+        d.take(g);
         return d;
     }
 
     private void take(Graph g) {
-        for (Value v : g.values()) types.put(v, v.type());
-        for (Node n : g.nodes()) for (Graph sub : n.subgraphs()) take(sub);
+        for (Node n : g.nodes()) {
+            for (Value v : n.outputs()) {
+                types.put(v, v.type());
+                if (v.type() != null) v.setType(null);
+            }
+            for (Graph sub : n.subgraphs()) take(sub);
+        }
     }
 
-    /** Puts the declared types back on every value that still exists, and on the graph outputs. */
+    /** Puts the declared types back on every node output that still exists, and on the graph outputs. */
     void restore(Graph g) {
         for (Map.Entry<Value, TensorType> e : types.entrySet()) {
             Value v = e.getKey();

@@ -41,9 +41,11 @@ import org.strata.onnx.infer.ShapeInference;
  * ({@code unused-initializers}): what nothing uses any more goes.</li>
  * </ol>
  * The sequence repeats until a round changes nothing (a fold can make a Reshape a no-op, a removal can make a
- * node dead), so cleaning a cleaned model changes nothing. With {@code shape-inference} on, Strata's shape
- * inference types the intermediate values first (fixed dimensions the passes can rely on); the types the file
- * declares are put back afterwards, so no {@code value_info} is added.
+ * node dead), so cleaning a cleaned model changes nothing. The types the file declares on intermediate values
+ * are set aside while the passes run (see {@link DeclaredTypes}): with {@code shape-inference} on, Strata's
+ * shape inference types those values from the graph inputs and initializers alone; off, the passes know only
+ * the inputs', initializers' and constants' types. The declared types are put back afterwards, so no
+ * {@code value_info} is added or changed.
  *
  * <p>Assumptions: the model is valid; values are what their types say. Only the main graph is rewritten
  * (subgraphs stay as they are, and values they use stay alive). Nodes of unknown domains are never touched.
@@ -99,10 +101,10 @@ public final class GraphCleanup implements Technique {
         long bytesBefore = model.initializerBytes();
 
         Map<CleanupPass, Integer> counts = new LinkedHashMap<>();
-        DeclaredTypes declared = params.getBoolean(SHAPE_INFERENCE) ? DeclaredTypes.of(g) : null;
+        DeclaredTypes declared = DeclaredTypes.setAside(g);
         int rounds = 0;
         try {
-            if (declared != null) {
+            if (params.getBoolean(SHAPE_INFERENCE)) {
                 InferenceReport report = ShapeInference.standard().infer(model);
                 context.log(ID + ": shape inference: " + report.summary());
             }
@@ -120,7 +122,7 @@ public final class GraphCleanup implements Technique {
                 }
             }
         } finally {
-            if (declared != null) declared.restore(g);
+            declared.restore(g);
         }
         return change(model, before, initializersBefore, bytesBefore, counts, rounds);
     }

@@ -17,6 +17,7 @@ import org.strata.core.Change;
 import org.strata.core.Parameters;
 import org.strata.core.TargetRuntime;
 import org.strata.core.TechniqueContext;
+import org.strata.core.TechniqueDescriptor;
 import org.strata.onnx.DataType;
 import org.strata.onnx.Dim;
 import org.strata.onnx.Graph;
@@ -28,8 +29,12 @@ import org.strata.onnx.Node;
 import org.strata.onnx.Shape;
 import org.strata.onnx.TensorType;
 import org.strata.onnx.Value;
+import org.strata.runtime.ModelFeed;
+import org.strata.runtime.ModelInputs;
 import org.strata.runtime.OrtSessions;
+import org.strata.runtime.Padding;
 import org.strata.runtime.SessionSettings;
+import org.strata.runtime.WordPieceTokenizer;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
@@ -113,6 +118,45 @@ final class CleanupFixture {
         Map<String, byte[]> b = run(candidate, inputShapes);
         assertEquals(a.keySet(), b.keySet(), "output names");
         for (String name : a.keySet()) assertArrayEquals(a.get(name), b.get(name), "output " + name + " differs");
+    }
+
+    /**
+     * The largest difference between the float outputs of two text models over {@code texts}, one text per run
+     * (no padding), and the largest reference value: {@code {max |cand - ref|, max |ref|}}.
+     */
+    static double[] maxAbsErrorOnTexts(Model reference, Model candidate, WordPieceTokenizer tokenizer, List<String> texts) {
+        double maxError = 0;
+        double maxReference = 0;
+        try (OrtSession a = OrtSessions.open(reference, "reference", SessionSettings.defaults());
+                OrtSession b = OrtSessions.open(candidate, "candidate", SessionSettings.defaults())) {
+            ModelInputs inputsA = ModelInputs.of(a);
+            ModelInputs inputsB = ModelInputs.of(b);
+            for (String text : texts) {
+                try (ModelFeed feedA = inputsA.forTexts(tokenizer, List.of(text), Padding.toLongest(128));
+                        ModelFeed feedB = inputsB.forTexts(tokenizer, List.of(text), Padding.toLongest(128));
+                        OrtSession.Result ra = OrtSessions.run(a, "reference", feedA.tensors());
+                        OrtSession.Result rb = OrtSessions.run(b, "candidate", feedB.tensors())) {
+                    for (Map.Entry<String, OnnxValue> e : ra) {
+                        FloatBuffer x = ((OnnxTensor) e.getValue()).getFloatBuffer();
+                        FloatBuffer y = ((OnnxTensor) rb.get(e.getKey()).orElseThrow(
+                                () -> new AssertionError("the candidate lost output " + e.getKey()))).getFloatBuffer();
+                        assertEquals(x.remaining(), y.remaining(), "size of output " + e.getKey());
+                        for (int i = 0; i < x.remaining(); i++) {
+                            maxError = Math.max(maxError, Math.abs((double) y.get(i) - x.get(i)));
+                            maxReference = Math.max(maxReference, Math.abs(x.get(i)));
+                        }
+                    }
+                }
+            }
+        } catch (OrtException e) {
+            throw new AssertionError(e);
+        }
+        return new double[] {maxError, maxReference};
+    }
+
+    /** The engine's lossless bound for an output whose largest magnitude is {@code maxReference}. */
+    static double tolerance(double maxReference) {
+        return TechniqueDescriptor.DEFAULT_TOLERANCE * Math.max(1, maxReference);
     }
 
     /** Every output of {@code m} as raw bytes, after a run on seeded inputs. */
