@@ -18,6 +18,7 @@ import org.strata.core.Parameters;
 import org.strata.core.TargetRuntime;
 import org.strata.core.TechniqueContext;
 import org.strata.core.TechniqueDescriptor;
+import org.strata.onnx.Attribute;
 import org.strata.onnx.DataType;
 import org.strata.onnx.Dim;
 import org.strata.onnx.Graph;
@@ -63,6 +64,20 @@ final class CleanupFixture {
         v.setType(t);
         g.addOutput(v);
         return v;
+    }
+
+    /**
+     * An {@code If} on a new bool input {@code c} whose branches apply {@code thenOp} and {@code elseOp} to outer
+     * values (the way subgraphs use the enclosing graph's values), producing {@code outputName}.
+     */
+    static Node ifThenElse(Graph g, String thenOp, Value thenInput, String elseOp, Value elseInput, String outputName) {
+        Value c = g.addInput("c", new TensorType(DataType.BOOL, Shape.SCALAR));
+        Graph then = g.newSubgraph("then");
+        then.addOutput(then.addNode(thenOp, List.of(thenInput), "then_out").output(0));
+        Graph otherwise = g.newSubgraph("else");
+        otherwise.addOutput(otherwise.addNode(elseOp, List.of(elseInput), "else_out").output(0));
+        return g.addNode("", "If", List.of(c), List.of(outputName),
+                List.of(Attribute.of("then_branch", then), Attribute.of("else_branch", otherwise)));
     }
 
     /** The cleanup with default parameters except {@code overrides}; its log lines go to {@code log} when not null. */

@@ -10,13 +10,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.strata.onnx.Attribute;
-import org.strata.onnx.DataType;
 import org.strata.onnx.Graph;
 import org.strata.onnx.Model;
 import org.strata.onnx.Node;
-import org.strata.onnx.Shape;
-import org.strata.onnx.TensorCodec;
-import org.strata.onnx.TensorType;
 import org.strata.onnx.Value;
 
 class DeadNodeEliminationTest {
@@ -62,34 +58,10 @@ class DeadNodeEliminationTest {
         Model m = CleanupFixture.model(17);
         Graph g = m.graph();
         Value x = g.addInput("x", floats(4));
-        Value c = g.addInput("c", new TensorType(DataType.BOOL, Shape.SCALAR));
         Value outer = g.addNode("Neg", List.of(x), "outer").output(0);
-        Graph then = g.newSubgraph("then");
-        then.addOutput(then.addNode("Abs", List.of(outer), "then_out").output(0));
-        Graph otherwise = g.newSubgraph("else");
-        otherwise.addOutput(otherwise.addNode("Identity", List.of(x), "else_out").output(0));
-        Node branch = g.addNode("", "If", List.of(c), List.of("y"),
-                List.of(Attribute.of("then_branch", then), Attribute.of("else_branch", otherwise)));
-        output(g, branch.output(0), floats(4));
+        output(g, CleanupFixture.ifThenElse(g, "Abs", outer, "Identity", x, "y").output(0), floats(4));
 
         assertEquals(0, run(m));
         assertTrue(g.nodes().stream().anyMatch(n -> n.is("Neg")));
-    }
-
-    @Test
-    void unusedInitializersGoUnlessTheyAreOutputs() {
-        Model m = CleanupFixture.model(17);
-        Graph g = m.graph();
-        Value x = g.addInput("x", floats(1));
-        Value used = g.addInitializer("used", TensorCodec.fromFloats("used", new long[] {1}, new float[] {1}));
-        g.addInitializer("unused", TensorCodec.fromFloats("unused", new long[] {1}, new float[] {2}));
-        Value exported = g.addInitializer("exported", TensorCodec.fromFloats("exported", new long[] {1}, new float[] {3}));
-        output(g, g.addNode("Add", List.of(x, used), "y").output(0), floats(1));
-        g.addOutput(exported);
-
-        assertEquals(1, new UnusedInitializerRemoval().run(new GraphFacts(m, s -> { })));
-        assertEquals(List.of("used", "exported"), List.copyOf(g.initializers().keySet()));
-        assertEquals(List.of("x"), g.inputs().stream().map(Value::name).toList(), "inputs are the interface, used or not");
-        assertValid(m);
     }
 }

@@ -87,19 +87,12 @@ class IdentityEliminationTest {
         Model m = CleanupFixture.model(17);
         Graph g = m.graph();
         Value x = g.addInput("x", floats(2));
-        Value c = g.addInput("c", new org.strata.onnx.TensorType(org.strata.onnx.DataType.BOOL, org.strata.onnx.Shape.SCALAR));
         Value id = g.addNode("Identity", List.of(x), "id").output(0);
-        Graph then = g.newSubgraph("then");
-        then.addOutput(then.addNode("Neg", List.of(id), "then_out").output(0));
-        Graph otherwise = g.newSubgraph("else");
-        otherwise.addOutput(otherwise.addNode("Abs", List.of(id), "else_out").output(0));
-        Node branch = g.addNode("", "If", List.of(c), List.of("y"),
-                List.of(org.strata.onnx.Attribute.of("then_branch", then), org.strata.onnx.Attribute.of("else_branch", otherwise)));
+        Node branch = CleanupFixture.ifThenElse(g, "Neg", id, "Abs", id, "y");
         output(g, branch.output(0), floats(2));
 
         assertEquals(1, run(m));
-        assertSame(x, then.nodes().get(0).input(0));
-        assertSame(x, otherwise.nodes().get(0).input(0));
+        for (org.strata.onnx.Graph body : branch.subgraphs()) assertSame(x, body.nodes().get(0).input(0));
         assertValid(m);
     }
 }
