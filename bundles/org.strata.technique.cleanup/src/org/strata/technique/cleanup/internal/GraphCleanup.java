@@ -90,7 +90,7 @@ public final class GraphCleanup implements Technique {
         Graph g = model.graph();
         List<CleanupPass> enabled = passes(params.getInt("max-folded-elements")).stream()
                 .filter(p -> params.getBoolean(p.parameter().name())).toList();
-        GraphFacts facts = new GraphFacts(model, context::log);
+        GraphFacts facts = new GraphFacts(model);
         if (!facts.mayAddInitializers() && enabled.stream().anyMatch(p -> p instanceof ConstantToInitializer || p instanceof ConstantFolding)) {
             context.log(ID + ": the model has IR version " + model.irVersion() + " (before 4), where every initializer must be a graph"
                     + " input; Constant nodes are kept and nothing is folded, so that no input is added");

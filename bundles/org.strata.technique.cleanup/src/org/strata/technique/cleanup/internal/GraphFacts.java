@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 
 import org.strata.onnx.Attribute;
 import org.strata.onnx.DataType;
@@ -31,11 +30,9 @@ final class GraphFacts {
     private static final Set<String> KNOWN_DOMAINS = Set.of(Node.DEFAULT_DOMAIN, Node.MS_DOMAIN, "ai.onnx.ml");
 
     private final Model model;
-    private final Consumer<String> log;
 
-    GraphFacts(Model model, Consumer<String> log) {
+    GraphFacts(Model model) {
         this.model = model;
-        this.log = log;
     }
 
     Model model() {
@@ -44,10 +41,6 @@ final class GraphFacts {
 
     Graph graph() {
         return model.graph();
-    }
-
-    void log(String message) {
-        log.accept(message);
     }
 
     /** The default-domain opset the model imports, or -1 when it imports none (treated as the newest). */

@@ -120,6 +120,24 @@ class ConstantFoldingTest {
     }
 
     @Test
+    void shapesOfIntermediateValuesComeFromShapeInference() {
+        Model m = CleanupFixture.model(13);
+        Graph g = m.graph();
+        Value x = g.addInput("x", floats(3, 8));
+        Value r = op(g, "Relu", x);
+        Value target = op(g, "Concat", List.of(Attribute.of("axis", 0L)), dim(g, r, 0), ints(g, 2, 4));
+        output(g, op(g, "Reshape", r, target), floats(3, 2, 4));
+        Model without = copy(m);
+
+        assertEquals(null, clean(without, Map.of("shape-inference", false), null).details().get("fold-constants"),
+                "without inference nothing is known about Relu's output");
+        Change c = clean(m);
+        assertEquals("4", c.details().get("fold-constants"), "Shape, Gather, Unsqueeze, Concat: " + c.summary());
+        assertArrayEquals(new long[] {3, 2, 4}, TensorCodec.toLongs(m.graph().value("concat").initializer()));
+        assertSameOutputs(without, m, Map.of("x", new long[] {3, 8}));
+    }
+
+    @Test
     void aStaleDeclaredShapeOnAnIntermediateValueIsNotTrusted() {
         // value_info written when the model was traced with a batch of 1. ONNX Runtime at ORT_ENABLE_ALL believes
         // it (and then fails on a batch of 3); other runtimes and lower levels do not: the cleanup must not bake it in.

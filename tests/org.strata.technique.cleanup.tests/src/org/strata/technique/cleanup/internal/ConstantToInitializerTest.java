@@ -25,7 +25,7 @@ import org.strata.onnx.Value;
 
 class ConstantToInitializerTest {
     private static int run(Model m) {
-        return new ConstantToInitializer().run(new GraphFacts(m, s -> { }));
+        return new ConstantToInitializer().run(new GraphFacts(m));
     }
 
     private static Value constant(Graph g, String name, Attribute value) {

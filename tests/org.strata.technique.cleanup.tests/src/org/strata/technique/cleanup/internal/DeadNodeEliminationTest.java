@@ -17,7 +17,7 @@ import org.strata.onnx.Value;
 
 class DeadNodeEliminationTest {
     private static int run(Model m) {
-        return new DeadNodeElimination().run(new GraphFacts(m, s -> { }));
+        return new DeadNodeElimination().run(new GraphFacts(m));
     }
 
     @Test

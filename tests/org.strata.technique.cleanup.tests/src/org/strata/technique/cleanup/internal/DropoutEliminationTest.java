@@ -26,7 +26,7 @@ import org.strata.onnx.Value;
 
 class DropoutEliminationTest {
     private static int run(Model m) {
-        return new DropoutElimination().run(new GraphFacts(m, s -> { }));
+        return new DropoutElimination().run(new GraphFacts(m));
     }
 
     /** x → Dropout(x, ratio 0.5, mode) → Relu → y, at opset 13. */

@@ -22,7 +22,7 @@ class IdentityEliminationTest {
     private static final IdentityElimination PASS = new IdentityElimination();
 
     private static int run(Model m) {
-        return PASS.run(new GraphFacts(m, s -> { }));
+        return PASS.run(new GraphFacts(m));
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.strata.onnx.Value;
 
 class InitializerDeduplicationTest {
     private static int run(Model m) {
-        return new InitializerDeduplication().run(new GraphFacts(m, s -> { }));
+        return new InitializerDeduplication().run(new GraphFacts(m));
     }
 
     private static Value weight(Graph g, String name, long[] dims, float... v) {

@@ -15,7 +15,7 @@ import org.strata.onnx.Value;
 
 class UnusedInitializerRemovalTest {
     private static int run(Model m) {
-        return new UnusedInitializerRemoval().run(new GraphFacts(m, s -> { }));
+        return new UnusedInitializerRemoval().run(new GraphFacts(m));
     }
 
     @Test
