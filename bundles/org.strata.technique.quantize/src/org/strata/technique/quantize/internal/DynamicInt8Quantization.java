@@ -145,11 +145,12 @@ public final class DynamicInt8Quantization implements Technique {
         if (graph.domainsUsed().contains(Node.MS_DOMAIN) && model.opset(Node.MS_DOMAIN) < 1) model.setOpset(Node.MS_DOMAIN, 1);
         long bytesAfter = model.initializerBytes();
 
-        String written = String.join(" + ", products.written.keySet().stream()
-                .filter(op -> !op.equals("DynamicQuantizeLinear") || products.written.size() == 1).toList());
-        String summary = "quantized " + describeCounts(productOps) + (tables.tableCount() > 0
-                ? " and " + tables.tableCount() + " embedding table" + (tables.tableCount() == 1 ? "" : "s") : "")
-                + " to " + settings.weights().type().onnxName() + (written.isEmpty() ? "" : " (" + written + ")");
+        String written = String.join(" + ", products.written.keySet().stream().filter(op -> !op.equals("DynamicQuantizeLinear")).toList());
+        List<String> what = new ArrayList<>();
+        if (!productOps.isEmpty()) what.add(describeCounts(productOps));
+        if (tables.tableCount() > 0) what.add(tables.tableCount() + " embedding table" + (tables.tableCount() == 1 ? "" : "s"));
+        String summary = "quantized " + String.join(" and ", what) + " to " + settings.weights().type().onnxName()
+                + (written.isEmpty() ? "" : " (" + written + ")");
         Map<String, String> details = new LinkedHashMap<>();
         details.put("form", settings.form().choice());
         details.put("weights", settings.weights().describe());
@@ -164,7 +165,6 @@ public final class DynamicInt8Quantization implements Technique {
     }
 
     private static String describeCounts(Map<String, Integer> ops) {
-        if (ops.isEmpty()) return "no products";
         List<String> parts = new ArrayList<>();
         ops.forEach((op, n) -> parts.add(n + " " + op + (n == 1 ? "" : "s")));
         return String.join(" and ", parts);
@@ -178,8 +178,8 @@ public final class DynamicInt8Quantization implements Technique {
                 long count = graph.allNodes().stream()
                         .filter(m -> QUANTIZED_OPS.contains(m.domain().isEmpty() ? m.opType() : m.domain() + "::" + m.opType()))
                         .count();
-                throw new TechniqueException("the model is already quantized: " + n.describe() + " and " + (count - 1)
-                        + " other quantized node" + (count == 2 ? "" : "s") + "; " + ID
+                String others = count == 1 ? "" : " and " + (count - 1) + " other quantized node" + (count == 2 ? "" : "s");
+                throw new TechniqueException("the model is already quantized: " + n.describe() + others + "; " + ID
                         + " takes a float model — apply it to the original float32 model instead");
             }
         }

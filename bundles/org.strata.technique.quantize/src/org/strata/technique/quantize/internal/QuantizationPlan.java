@@ -30,7 +30,9 @@ final class QuantizationPlan {
      * @param transB a Gemm multiplying by the transpose of what it reads
      * @param alpha the Gemm's alpha (1 for MatMul)
      * @param biasAdd for a MatMul, the Add of a constant 1-D bias that alone consumes its output; else null
-     * @param bias the bias that Add or the Gemm's C adds, [out] or broadcast to it; null when none
+     * @param bias the bias that Add or the Gemm's {@code beta·C} adds, as [out] values; null when none
+     * @param biasValue the constant holding exactly that float [out] bias, which a fused product can take as
+     *        its bias input; null when a new one must be made (a Gemm with beta ≠ 1 or a broadcast C)
      * @param block the block number (from 1) the product belongs to, or 0
      */
     record ProductSite(Node node, Value activation, ConstantWeight weight, boolean transB, float alpha, Node biasAdd,

@@ -66,12 +66,14 @@ class SyntheticFamiliesQuantizationTest {
         Change c = MiniLmQuantization.quantize(m, Map.of("form", form.choice()));
         System.out.println(label + ", " + form.choice() + ": " + c.summary() + " " + c.details());
         assertEquals(List.of(), GraphValidator.check(m), label);
-        assertTrue(m.initializerBytes() < original.initializerBytes() * 0.4,
+        boolean fusedAttention = spec.attention() == TransformerSpec.AttentionForm.ATTENTION;
+        // a fused Attention node takes its packed QKV weight in float, and EmbedLayerNormalization its tables
+        double left = fusedAttention ? 0.55 : 0.35;
+        assertTrue(m.initializerBytes() < original.initializerBytes() * left,
                 label + ": " + m.initializerBytes() + " of " + original.initializerBytes() + " bytes left");
 
         TransformerStructure s = TransformerStructure.discover(m);
         assertEquals(spec.layers(), s.blockCount(), label);
-        boolean fusedAttention = spec.attention() == TransformerSpec.AttentionForm.ATTENTION;
         for (Block b : s.blocks()) {
             for (Projection p : b.projections()) {
                 Quantization expected = fusedAttention && p == b.attention().qkv() ? Quantization.NONE : Quantization.DYNAMIC_INT8;
