@@ -24,7 +24,8 @@ import org.strata.onnx.Value;
  * <li>QDQ: W behind DequantizeLinear, x usually behind QuantizeLinear + DequantizeLinear;</li>
  * <li>dynamic int8 (ORT quantize_dynamic): {@code Mul(Cast(MatMulInteger(DQL(x).0, W, DQL(x).2, Wzp)),
  * Mul(DQL(x).1, Wscale))}, or com.microsoft MatMulIntegerToFloat / DynamicQuantizeMatMul;</li>
- * <li>com.microsoft MatMulNBits (blockwise 4- or 8-bit).</li>
+ * <li>com.microsoft MatMulNBits (blockwise 4- or 8-bit);</li>
+ * <li>a Gemm between a Reshape to 2-D and a Reshape back, float or in one of the dynamic int8 forms.</li>
  * </ul>
  */
 final class ProjectionPatterns {
@@ -66,9 +67,30 @@ final class ProjectionPatterns {
     private static final GraphPattern BIAS = constant("bias").where("a 1-D constant bias", t -> t.rank() == 1);
     private static final GraphPattern WITH_BIAS = either(op("Add", CORE, BIAS).commutative().as("biasAdd"), CORE);
 
+    /*
+     * A Gemm between 2-D Reshapes, dynamically quantized: the product reads the flattened activation (a Reshape
+     * to two dimensions) and the un-flattening Reshape follows, as for the float Gemm.
+     */
+    private static final GraphPattern FLAT_INPUT = op("Reshape", activation("input"), any()).as("flatten")
+            .where("to two dimensions", n -> {
+                long[] shape = Constants.shapeVector(n.input(1));
+                return shape != null && shape.length == 2;
+            });
+    private static final GraphPattern.Op FLAT_DQL = op("DynamicQuantizeLinear", FLAT_INPUT).as("inputQuant");
+    private static final GraphPattern FLAT_QUANTIZED = either(
+            op("Mul", op("Cast", op("MatMulInteger", FLAT_DQL.output(0), constant("weight"), optional(FLAT_DQL.output(2)),
+                    optional(constant("weightZero"))).as("core")),
+                    op("Mul", FLAT_DQL.output(1), constant("weightScale")).commutative()).commutative(),
+            op("com.microsoft::MatMulIntegerToFloat", FLAT_DQL.output(0), constant("weight"), FLAT_DQL.output(1),
+                    constant("weightScale"), optional(FLAT_DQL.output(2)), optional(constant("weightZero")),
+                    optional(constant("bias"))).as("core"),
+            op("com.microsoft::DynamicQuantizeMatMul", FLAT_INPUT, constant("weight"), constant("weightScale"),
+                    optional(constant("weightZero")), optional(constant("bias"))).as("core"));
+    private static final GraphPattern FLAT_CORE = either(GEMM, FLAT_QUANTIZED);
+
     /** Any projection form. */
-    static final GraphPattern PROJECTION = either(op("Reshape", either(op("Add", GEMM, BIAS).commutative()
-            .as("biasAdd"), GEMM), any()).as("unflatten"), WITH_BIAS);
+    static final GraphPattern PROJECTION = either(op("Reshape", either(op("Add", FLAT_CORE, BIAS).commutative()
+            .as("biasAdd"), FLAT_CORE), any()).as("unflatten"), WITH_BIAS);
 
     /** Op types that can be the product node of a projection. */
     static final Set<String> CORE_OPS = Set.of("MatMul", "Gemm", "MatMulInteger", "com.microsoft::MatMulIntegerToFloat",
