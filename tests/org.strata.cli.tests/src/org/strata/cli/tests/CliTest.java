@@ -118,6 +118,17 @@ class CliTest {
     }
 
     @Test
+    void benchIoTimesTheThreePhases() {
+        Run r = run("bench", "io", "minilm-int8", "--runs", "1", "--json");
+        assertEquals(0, r.code, r.err);
+        JsonObject o = r.json();
+        assertTrue(o.get("readMillis").getAsDouble() > 0 && o.get("writeMillis").getAsDouble() > 0, o.toString());
+        assertEquals(o.get("totalMillis").getAsDouble(), o.get("readMillis").getAsDouble() + o.get("validateMillis").getAsDouble()
+                + o.get("writeMillis").getAsDouble(), 1e-6);
+        assertEquals(2, run("bench", "disk").code);
+    }
+
+    @Test
     void compareWithoutTokenizerUsesRandomTokens() throws Exception {
         Path copy = tmp.resolve("int8.onnx");
         Files.copy(EmbeddedModels.int8().model(), copy);

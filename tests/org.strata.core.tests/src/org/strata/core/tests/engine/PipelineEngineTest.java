@@ -254,6 +254,35 @@ class PipelineEngineTest {
         assertTrue(e.getMessage().contains("step 1") && e.getMessage().contains("'block'") && e.getMessage().contains("out of range"), e.getMessage());
     }
 
+    /** Appends a custom-domain op ONNX Runtime does not know after the model's output. */
+    private static final Fake CUSTOM_OP = new Fake("custom-op", false, 600, (m, p, c) -> {
+        org.strata.onnx.Graph g = m.graph();
+        Value out = g.outputs().get(0);
+        String name = out.name();
+        Node mystery = g.addNode("com.example", "Mystery", List.of(out), List.of(name + "_mystery"), List.of());
+        out.rename(name + "_inner");
+        mystery.output(0).rename(name);
+        g.setOutput(0, mystery.output(0));
+        m.setOpset("com.example", 1);
+        return Change.of("added a custom op", 1, 0);
+    });
+
+    @Test
+    void aResultOnnxRuntimeCannotRunIsRolledBackUnlessAllowed() {
+        PipelineEngine.Outcome o = run(pipeline(true, "custom-op"), ProgressMonitor.NULL, CUSTOM_OP);
+        StepResult r = o.record().getSteps().get(0);
+        assertEquals(StepStatus.ROLLED_BACK, r.getStatus());
+        assertTrue(r.getMessage().contains("ONNX Runtime cannot run") && r.getMessage().contains("allowUnverified"), r.getMessage());
+        assertArrayEquals(original, ModelWriter.toBytes(o.model()));
+
+        Pipeline allowed = pipeline(true, "custom-op");
+        allowed.setAllowUnverified(true);
+        PipelineEngine.Outcome kept = run(allowed, ProgressMonitor.NULL, CUSTOM_OP);
+        assertEquals(StepStatus.UNVERIFIED, kept.record().getSteps().get(0).getStatus());
+        assertFalse(kept.record().getSteps().get(0).isVerified());
+        assertTrue(kept.model().graph().allNodes().stream().anyMatch(n -> n.is("com.example", "Mystery")));
+    }
+
     @Test
     void goalsAreChecked() {
         Pipeline p = pipeline(true, "drop-block");
