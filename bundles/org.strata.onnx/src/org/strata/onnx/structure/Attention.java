@@ -9,7 +9,7 @@ import org.strata.onnx.Value;
 /**
  * The self-attention of one block.
  *
- * @param core the Softmax over the scores, or the fused attention node (com.microsoft Attention,
+ * @param core the Softmax over the scores, or the fused attention node (com.microsoft Attention, QAttention,
  *        MultiHeadAttention, GroupQueryAttention, ONNX Attention)
  * @param input the value Q, K and V are projected from (the block input, or its norm in pre-LN)
  * @param q the query projection; null when {@code qkv} is set

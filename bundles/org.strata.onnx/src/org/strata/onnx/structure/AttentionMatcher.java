@@ -25,8 +25,8 @@ final class AttentionMatcher {
     /** Ops between the Q·Kᵀ product and the Softmax. */
     private static final Set<String> SCORE_OPS = Set.of("Div", "Mul", "Add", "Where", "Cast", "Identity", "Reshape",
             "QuantizeLinear", "DequantizeLinear");
-    static final Set<String> FUSED_OPS = Set.of("com.microsoft::Attention", "com.microsoft::MultiHeadAttention",
-            "com.microsoft::GroupQueryAttention", "Attention");
+    static final Set<String> FUSED_OPS = Set.of("com.microsoft::Attention", "com.microsoft::QAttention",
+            "com.microsoft::MultiHeadAttention", "com.microsoft::GroupQueryAttention", "Attention");
 
     private final int number;
     private final Set<Node> branch;
@@ -235,7 +235,16 @@ final class AttentionMatcher {
         String op = GraphPattern.Op.qualifiedType(core);
         int heads = (int) core.attrInt("num_heads", core.attrInt("q_num_heads", -1));
         switch (op) {
-            case "com.microsoft::Attention" -> {
+            case "com.microsoft::Attention", "com.microsoft::QAttention" -> {
+                // QAttention reads its input quantized (by a DynamicQuantizeLinear) and an int8 packed weight
+                boolean quantized = op.endsWith("QAttention");
+                Value x = core.input(0);
+                List<Node> projectionNodes = List.of(core);
+                Node quantizer = quantized && x != null ? x.producer() : null;
+                if (quantizer != null && (quantizer.is("DynamicQuantizeLinear") || quantizer.is("QuantizeLinear"))) {
+                    x = quantizer.input(0);
+                    projectionNodes = List.of(quantizer, core);
+                }
                 Value w = core.input(1);
                 Tensor t = Constants.tensor(w);
                 if (t == null || t.rank() != 2) {
@@ -245,13 +254,13 @@ final class AttentionMatcher {
                 long[] d = t.dims();
                 long[] sizes = core.attrInts("qkv_hidden_sizes");
                 if (sizes == null) sizes = new long[] {d[1] / 3, d[1] / 3, d[1] / 3};
-                Projection qkv = new Projection(core, List.of(core), core.input(0), null, w, core.input(2), d[0], d[1],
-                        false, Quantization.NONE);
+                Projection qkv = new Projection(core, projectionNodes, x, null, w, core.input(2), d[0], d[1],
+                        false, quantized ? Quantization.DYNAMIC_INT8 : Quantization.NONE);
                 Traced packed = new Traced(qkv, QkvLayout.FUSED_NODE, List.of(), sizes[0], List.of(), null);
                 Traced kPart = new Traced(qkv, QkvLayout.FUSED_NODE, List.of(), sizes[1], List.of(), null);
                 List<Value> masks = new ArrayList<>();
-                if (core.input(3) != null) masks.add(core.input(3));
-                if (core.input(5) != null) masks.add(core.input(5));
+                // Attention: mask_index 3, attention_bias 5; QAttention: mask_index 5
+                for (int i : quantized ? new int[] {5} : new int[] {3, 5}) if (core.input(i) != null) masks.add(core.input(i));
                 return assemble(core, o, packed, kPart, packed, masks, heads, -1, core.attrInt("unidirectional", 0) == 1);
             }
             case "com.microsoft::MultiHeadAttention", "com.microsoft::GroupQueryAttention", "Attention" -> {

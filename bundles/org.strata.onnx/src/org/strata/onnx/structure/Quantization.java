@@ -7,7 +7,7 @@ public enum Quantization {
     /**
      * int8/uint8 weight with the activation quantized at run time: DynamicQuantizeLinear + MatMulInteger +
      * Cast/Mul scale chain (ORT {@code quantize_dynamic}), or com.microsoft DynamicQuantizeMatMul /
-     * MatMulIntegerToFloat.
+     * MatMulIntegerToFloat, or the packed QKV weight of a com.microsoft QAttention.
      */
     DYNAMIC_INT8,
     /** Weight behind DequantizeLinear (QDQ format), activation usually behind QuantizeLinear/DequantizeLinear. */

@@ -21,7 +21,9 @@ import org.strata.onnx.Model;
 import org.strata.onnx.Node;
 import org.strata.onnx.structure.StructureException;
 import org.strata.onnx.structure.TransformerStructure;
+import org.strata.technique.quantize.internal.QuantizationPlan.AttentionSite;
 import org.strata.technique.quantize.internal.QuantizationPlan.ProductSite;
+import org.strata.technique.quantize.internal.QuantizationPlan.Site;
 import org.strata.technique.quantize.internal.QuantizationPlan.TableSite;
 
 /**
@@ -44,6 +46,8 @@ import org.strata.technique.quantize.internal.QuantizationPlan.TableSite;
  * by {@link QuantizationScheme}; a Gemm's alpha is folded into the weight, its {@code beta·C} into a bias.</li>
  * <li>Each product is written in the {@link ProductForm} chosen; products reading the same activation share
  * one DynamicQuantizeLinear; a bias Add is folded into the com.microsoft forms.</li>
+ * <li>A com.microsoft Attention (a fused graph) becomes a QAttention with its packed QKV weight quantized per
+ * column, as ORT's quantizer does, in the com.microsoft forms; in {@code matmul-integer} it stays float.</li>
  * <li>With {@code quantize-embeddings}, the token, position and token-type tables the structure names are
  * stored as integers and dequantized after their Gathers ({@link TableWriter}).</li>
  * </ol>
@@ -96,9 +100,10 @@ public final class DynamicInt8Quantization implements Technique {
                     ParameterSpec.bool(OTHER_PRODUCTS, true, "also quantize products with a constant weight outside the "
                             + "blocks (LM head, pooler, classifier)"),
                     ParameterSpec.textList(EXCLUDE_OP_TYPES, List.of(), QuantizationSettings.EXCLUDABLE_OPS,
-                            "op types to leave float: MatMul, Gemm, Gather (Gather: the embedding tables)"),
+                            "op types to leave float: MatMul, Gemm, Gather (the embedding tables), Attention (com.microsoft "
+                                    + "fused attention, otherwise made a QAttention)"),
                     ParameterSpec.intList(EXCLUDE_BLOCKS, List.of(), 1, 10_000, "blocks, numbered from 1, whose products stay float"),
-                    ParameterSpec.textList(EXCLUDE_NODES, List.of(), List.of(), "names of MatMul, Gemm or Gather nodes to leave float")),
+                    ParameterSpec.textList(EXCLUDE_NODES, List.of(), List.of(), "names of MatMul, Gemm, Gather or Attention nodes to leave float")),
             Set.of(GraphForm.PLAIN, GraphForm.FUSED), Double.NaN);
 
     @Override
@@ -117,24 +122,33 @@ public final class DynamicInt8Quantization implements Technique {
         }
         TransformerStructure structure = structureOrNull(context);
         QuantizationPlan plan = QuantizationPlan.of(graph, structure, settings);
-        if (plan.products.isEmpty() && plan.tables.isEmpty()) {
-            return Change.none("nothing to quantize: no MatMul or Gemm with a constant float weight and no embedding table"
+        if (plan.products.isEmpty() && plan.attentions.isEmpty() && plan.tables.isEmpty()) {
+            return Change.none("nothing to quantize: no MatMul, Gemm or Attention with a constant float weight and no embedding table"
                     + (plan.skipped.isEmpty() ? "" : " left after the exclusions " + plan.skipped));
         }
         long bytesBefore = model.initializerBytes();
         GraphEdits edits = new GraphEdits(graph);
-        ProductWriter products = new ProductWriter(graph, settings, plan.products, edits);
+        ProductWriter products = new ProductWriter(graph, settings, plan, edits);
         TableWriter tables = new TableWriter(model, settings, edits);
         var monitor = context.monitor();
-        monitor.begin("quantizing " + plan.products.size() + " products and " + plan.tables.size() + " table reads",
-                plan.products.size() + plan.tables.size());
+        int work = plan.products.size() + plan.attentions.size() + plan.tables.size();
+        monitor.begin("quantizing " + work + " products, attentions and table reads", work);
         Set<Integer> blocks = new TreeSet<>();
         Map<String, Integer> productOps = new LinkedHashMap<>();
-        for (ProductSite s : plan.products) {
+        // in graph order, so that a shared DynamicQuantizeLinear lands before the first of its readers
+        for (Site site : plan.sitesInGraphOrder(graph)) {
             monitor.checkCanceled();
-            products.write(s);
-            if (s.block() > 0) blocks.add(s.block());
-            productOps.merge(s.node().opType(), 1, Integer::sum);
+            switch (site) {
+                case ProductSite p -> {
+                    products.write(p);
+                    productOps.merge(p.node().opType(), 1, Integer::sum);
+                }
+                case AttentionSite a -> {
+                    products.write(a);
+                    productOps.merge("Attention", 1, Integer::sum);
+                }
+            }
+            if (site.block() > 0) blocks.add(site.block());
             monitor.worked(1);
         }
         for (TableSite s : plan.tables) {
@@ -146,10 +160,9 @@ public final class DynamicInt8Quantization implements Technique {
         long bytesAfter = model.initializerBytes();
 
         String written = String.join(" + ", products.written.keySet().stream().filter(op -> !op.equals("DynamicQuantizeLinear")).toList());
-        List<String> what = new ArrayList<>();
-        if (!productOps.isEmpty()) what.add(describeCounts(productOps));
+        List<String> what = counted(productOps);
         if (tables.tableCount() > 0) what.add(tables.tableCount() + " embedding table" + (tables.tableCount() == 1 ? "" : "s"));
-        String summary = "quantized " + String.join(" and ", what) + " to " + settings.weights().type().onnxName()
+        String summary = "quantized " + listing(what) + " to " + settings.weights().type().onnxName()
                 + (written.isEmpty() ? "" : " (" + written + ")");
         Map<String, String> details = new LinkedHashMap<>();
         details.put("form", settings.form().choice());
@@ -158,26 +171,37 @@ public final class DynamicInt8Quantization implements Technique {
         products.written.forEach((op, n) -> details.put("nodes " + op, Integer.toString(n)));
         details.put("initializer bytes", bytesBefore + " → " + bytesAfter);
         if (!plan.skipped.isEmpty()) details.put("left float", plan.skipped.toString());
-        if (structure == null) details.put("structure", "not recognised: products found by op type only");
+        if (structure == null) details.put("structure", "not recognised: products found by op type, embedding tables left float");
         context.log(summary + "; " + (bytesBefore - bytesAfter) + " bytes of weights saved"
                 + (plan.skipped.isEmpty() ? "" : "; left float: " + plan.skipped));
         return new Change(summary, edits.added, edits.removed, new ArrayList<>(blocks), details);
     }
 
-    private static String describeCounts(Map<String, Integer> ops) {
+    /** "36 MatMuls", "12 Gemms", "2 Attentions", in that order, for the ops present. */
+    private static List<String> counted(Map<String, Integer> ops) {
         List<String> parts = new ArrayList<>();
-        ops.forEach((op, n) -> parts.add(n + " " + op + (n == 1 ? "" : "s")));
-        return String.join(" and ", parts);
+        for (String op : List.of("MatMul", "Gemm", "Attention")) {
+            int n = ops.getOrDefault(op, 0);
+            if (n > 0) parts.add(n + " " + op + (n == 1 ? "" : "s"));
+        }
+        return parts;
+    }
+
+    /** "a", "a and b", "a, b and c". */
+    private static String listing(List<String> parts) {
+        if (parts.size() <= 1) return String.join("", parts);
+        return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+    }
+
+    private static String qualifiedType(Node n) {
+        return n.domain().isEmpty() ? n.opType() : n.domain() + "::" + n.opType();
     }
 
     /** @throws TechniqueException naming the first quantized node */
     private static void refuseQuantized(Graph graph) {
         for (Node n : graph.allNodes()) {
-            String op = n.domain().isEmpty() ? n.opType() : n.domain() + "::" + n.opType();
-            if (QUANTIZED_OPS.contains(op)) {
-                long count = graph.allNodes().stream()
-                        .filter(m -> QUANTIZED_OPS.contains(m.domain().isEmpty() ? m.opType() : m.domain() + "::" + m.opType()))
-                        .count();
+            if (QUANTIZED_OPS.contains(qualifiedType(n))) {
+                long count = graph.allNodes().stream().filter(m -> QUANTIZED_OPS.contains(qualifiedType(m))).count();
                 String others = count == 1 ? "" : " and " + (count - 1) + " other quantized node" + (count == 2 ? "" : "s");
                 throw new TechniqueException("the model is already quantized: " + n.describe() + others + "; " + ID
                         + " takes a float model — apply it to the original float32 model instead");

@@ -14,10 +14,12 @@ import org.strata.onnx.Graph;
 import org.strata.onnx.Node;
 import org.strata.onnx.TensorCodec;
 import org.strata.onnx.Value;
+import org.strata.technique.quantize.internal.QuantizationPlan.AttentionSite;
 import org.strata.technique.quantize.internal.QuantizationPlan.ProductSite;
 
 /**
- * Replaces float products by dynamically quantized ones in the chosen {@link ProductForm}, in graph order.
+ * Replaces float products by dynamically quantized ones in the chosen {@link ProductForm}, and fused
+ * Attention nodes by QAttention, in graph order.
  * One DynamicQuantizeLinear serves every product reading the same activation (Q, K and V; gate and up), placed
  * before the first of them; a weight read by several products (tied layers) is quantized once. The float
  * product, a bias Add folded into the new node, and the float weights nobody reads any more are removed.
@@ -38,24 +40,36 @@ final class ProductWriter {
     /** Product nodes written, by op type. */
     final Map<String, Integer> written = new TreeMap<>();
 
-    ProductWriter(Graph graph, QuantizationSettings settings, List<ProductSite> sites, GraphEdits edits) {
+    ProductWriter(Graph graph, QuantizationSettings settings, QuantizationPlan plan, GraphEdits edits) {
         this.graph = graph;
         this.settings = settings;
         this.edits = edits;
-        for (ProductSite s : sites) readers.merge(s.activation(), 1, Integer::sum);
+        for (ProductSite s : plan.products) readers.merge(s.activation(), 1, Integer::sum);
+        for (AttentionSite s : plan.attentions) readers.merge(s.activation(), 1, Integer::sum);
     }
 
-    /** The form {@code site} is written in: {@link ProductForm#FUSED} decides per activation. */
-    ProductForm formOf(ProductSite site) {
+    /** The form a product reading {@code activation} is written in: {@link ProductForm#FUSED} decides per activation. */
+    private ProductForm formOf(Value activation) {
         if (settings.form() != ProductForm.FUSED) return settings.form();
-        return readers.getOrDefault(site.activation(), 0) > 1 ? ProductForm.MATMUL_INTEGER_TO_FLOAT
+        return readers.getOrDefault(activation, 0) > 1 ? ProductForm.MATMUL_INTEGER_TO_FLOAT
                 : ProductForm.DYNAMIC_QUANTIZE_MATMUL;
     }
 
+    /**
+     * Makes every reader of {@code old} read {@code replacement}. A later site may read {@code old} as its
+     * activation (an attention's output feeding the output projection), so the count of its readers moves too.
+     */
+    private void replace(Value old, Value replacement) {
+        graph.replaceAllUsesWith(old, replacement);
+        Integer n = readers.remove(old);
+        if (n != null) readers.merge(replacement, n, Integer::sum);
+    }
+
     void write(ProductSite s) {
-        ProductForm form = formOf(s);
-        WeightValues w = weight(s);
         Node anchor = s.node();
+        Value x = anchor.input(0); // not s.activation(): an earlier rewrite may have replaced it
+        ProductForm form = formOf(x);
+        WeightValues w = weight(s);
         String base = baseName(anchor);
         boolean foldBias = form != ProductForm.MATMUL_INTEGER;
         Value bias = s.bias() == null ? null : s.biasValue() != null ? s.biasValue()
@@ -63,7 +77,7 @@ final class ProductWriter {
         Value result;
         switch (form) {
             case MATMUL_INTEGER -> {
-                Node q = quantizer(s.activation(), anchor);
+                Node q = quantizer(x, anchor);
                 Node product = edits.insert(anchor, Node.DEFAULT_DOMAIN, "MatMulInteger", base + "_quant",
                         inputs(q.output(0), w.codes(), q.output(2), w.zeroPoint()), List.of());
                 Node cast = edits.insert(anchor, Node.DEFAULT_DOMAIN, "Cast", base + "_cast", inputs(product.output(0)),
@@ -77,7 +91,7 @@ final class ProductWriter {
                 written.merge("MatMulInteger", 1, Integer::sum);
             }
             case MATMUL_INTEGER_TO_FLOAT -> {
-                Node q = quantizer(s.activation(), anchor);
+                Node q = quantizer(x, anchor);
                 result = edits.insert(anchor, Node.MS_DOMAIN, "MatMulIntegerToFloat", base + "_quant",
                         inputs(q.output(0), w.codes(), q.output(1), w.scale(), q.output(2), w.zeroPoint(), bias), List.of())
                         .output(0);
@@ -85,18 +99,50 @@ final class ProductWriter {
             }
             case DYNAMIC_QUANTIZE_MATMUL -> {
                 result = edits.insert(anchor, Node.MS_DOMAIN, "DynamicQuantizeMatMul", base + "_quant",
-                        inputs(s.activation(), w.codes(), w.scale(), w.zeroPoint(), bias), List.of()).output(0);
+                        inputs(x, w.codes(), w.scale(), w.zeroPoint(), bias), List.of()).output(0);
                 written.merge("DynamicQuantizeMatMul", 1, Integer::sum);
             }
             default -> throw new IllegalStateException("form " + form + " is resolved before writing");
         }
         Value replaced = foldBias && s.biasAdd() != null ? s.biasAdd().output(0) : anchor.output(0);
-        graph.replaceAllUsesWith(replaced, result);
+        replace(replaced, result);
         List<Value> released = new ArrayList<>(anchor.inputs());
         if (foldBias && s.biasAdd() != null) {
             released.addAll(s.biasAdd().inputs());
             edits.remove(s.biasAdd());
         }
+        edits.remove(anchor);
+        released.forEach(edits::dropIfUnused);
+    }
+
+    /**
+     * Replaces a com.microsoft Attention by a QAttention reading the shared quantized input and the int8 packed
+     * weight (scale per output column); the bias becomes required, zeros when the Attention had none.
+     */
+    void write(AttentionSite s) {
+        Node anchor = s.node();
+        String base = baseName(anchor);
+        QuantizedWeight q;
+        try {
+            q = settings.weights().quantize(s.weight().values(false), s.weight().rows(), s.weight().cols(), false);
+        } catch (IllegalArgumentException e) {
+            throw new TechniqueException("cannot quantize the packed weight '" + s.weight().stored().name() + "' of "
+                    + anchor.describe() + ": " + e.getMessage() + "; fix the model or exclude the node with exclude-nodes");
+        }
+        String name = s.weight().stored().name();
+        Value codes = graph.addInitializer(name + "_quantized", q.codesTensor(name + "_quantized"));
+        Value scale = graph.addInitializer(name + "_scale", q.scaleTensor(name + "_scale"));
+        Value zp = q.hasZeroPoint() ? graph.addInitializer(name + "_zero_point", q.zeroPointTensor(name + "_zero_point")) : null;
+        Value bias = anchor.input(2) != null ? anchor.input(2)
+                : graph.addInitializer(base + "_bias", TensorCodec.fromFloats(base + "_bias", new long[] {s.weight().cols()},
+                        new float[s.weight().cols()]));
+        Node x = quantizer(anchor.input(0), anchor);
+        Node qAttention = edits.insert(anchor, Node.MS_DOMAIN, "QAttention", base + "_quant",
+                inputs(x.output(0), codes, bias, x.output(1), scale, anchor.input(3), x.output(2), zp),
+                List.copyOf(anchor.attributes().values()));
+        written.merge("QAttention", 1, Integer::sum);
+        replace(anchor.output(0), qAttention.output(0));
+        List<Value> released = new ArrayList<>(anchor.inputs());
         edits.remove(anchor);
         released.forEach(edits::dropIfUnused);
     }

@@ -23,6 +23,14 @@ import org.strata.onnx.structure.TransformerStructure;
  * candidate left out was left out.
  */
 final class QuantizationPlan {
+    /** A node to replace by its quantized form. */
+    sealed interface Site permits ProductSite, AttentionSite {
+        Node node();
+
+        /** The block number (from 1) the node belongs to, or 0. */
+        int block();
+    }
+
     /**
      * One product to quantize.
      *
@@ -36,7 +44,7 @@ final class QuantizationPlan {
      * @param block the block number (from 1) the product belongs to, or 0
      */
     record ProductSite(Node node, Value activation, ConstantWeight weight, boolean transB, float alpha, Node biasAdd,
-            float[] bias, Value biasValue, int block) {
+            float[] bias, Value biasValue, int block) implements Site {
         /** Output columns. */
         int out() {
             return transB ? weight.rows() : weight.cols();
@@ -48,12 +56,34 @@ final class QuantizationPlan {
         }
     }
 
+    /**
+     * One com.microsoft Attention to turn into a QAttention: its packed [hidden, 3·hidden] QKV weight quantized,
+     * its input quantized at run time.
+     */
+    record AttentionSite(Node node, Value activation, ConstantWeight weight, int block) implements Site {
+    }
+
+    /** Attention attributes QAttention takes as they are. */
+    private static final java.util.Set<String> QATTENTION_ATTRIBUTES = java.util.Set.of("num_heads", "unidirectional",
+            "mask_filter_value", "scale");
+
     /** One Gather of an embedding table to read from the quantized table. */
     record TableSite(Node gather, ConstantWeight table, String role) {
     }
 
     final List<ProductSite> products = new ArrayList<>();
     final List<TableSite> tables = new ArrayList<>();
+    final List<AttentionSite> attentions = new ArrayList<>();
+
+    /** Every product and attention to quantize, in graph order. */
+    List<Site> sitesInGraphOrder(org.strata.onnx.Graph graph) {
+        Map<Node, Integer> position = new java.util.IdentityHashMap<>();
+        for (Node n : graph.nodes()) position.put(n, position.size());
+        List<Site> sites = new ArrayList<>(products);
+        sites.addAll(attentions);
+        sites.sort(java.util.Comparator.comparingInt(site -> position.get(site.node())));
+        return sites;
+    }
     /** Why candidates were left float: reason → how many. */
     final Map<String, Integer> skipped = new LinkedHashMap<>();
 
@@ -77,6 +107,15 @@ final class QuantizationPlan {
             }
         }
         for (Node n : graph.nodes()) {
+            if (n.is(Node.MS_DOMAIN, "Attention")) {
+                AttentionSite site = plan.attentionAt(n, blockOf.getOrDefault(n, 0), s);
+                if (site == null) continue;
+                if (s.excludeOpTypes().contains("Attention")) plan.skip("op type Attention excluded");
+                else if (s.excludeNodes().contains(n.name())) plan.skip("node excluded by name");
+                else if (site.block() > 0 && s.excludeBlocks().contains(site.block())) plan.skip("in an excluded block");
+                else plan.attentions.add(site);
+                continue;
+            }
             if (!n.is("MatMul") && !n.is("Gemm")) continue;
             ProductSite site = plan.productAt(n, blockOf.getOrDefault(n, 0));
             if (site == null) continue;
@@ -161,6 +200,26 @@ final class QuantizationPlan {
         return new ProductSite(n, x, w, transB, n.attrFloat("alpha", 1f), null, bias, biasValue, block);
     }
 
+    /** The QAttention {@code n} can become, or null (with the reason recorded) when it cannot. */
+    private AttentionSite attentionAt(Node n, int block, QuantizationSettings s) {
+        ConstantWeight w = n.input(1) == null ? null : ConstantWeight.behind(n.input(1));
+        if (n.input(0) == null || w == null || w.transposed()) {
+            skip("fused Attention whose packed weight is not a 2-D float32 constant");
+            return null;
+        }
+        if (!s.form().contrib()) {
+            skip("fused Attention (QAttention is a com.microsoft op; form " + s.form().choice() + " writes standard ops)");
+            return null;
+        }
+        if (n.inputs().size() > 4 || n.outputs().stream().skip(1).anyMatch(v -> v.hasUses() || v.isGraphOutput())
+                || !QATTENTION_ATTRIBUTES.containsAll(n.attributes().keySet())
+                || n.input(2) != null && constantTensor(n.input(2)) == null) {
+            skip("fused Attention with past state, attention bias or attributes QAttention does not take");
+            return null;
+        }
+        return new AttentionSite(n, n.input(0), w, block);
+    }
+
     /** The Add of a constant float [out] bias that alone consumes the product's output, or null. */
     private static Node biasAddOf(Node product, int out) {
         Value y = product.output(0);
@@ -206,10 +265,7 @@ final class QuantizationPlan {
     }
 
     private void addTables(TransformerStructure structure, QuantizationSettings s) {
-        if (structure == null) {
-            skip("embedding tables unknown (no transformer structure)");
-            return;
-        }
+        if (structure == null) return; // which Gathers read embedding tables is not known; the change says so
         Embeddings e = structure.embeddings();
         Map<Value, String> roles = new LinkedHashMap<>();
         if (e.tokens() != null) roles.put(e.tokens(), "token");

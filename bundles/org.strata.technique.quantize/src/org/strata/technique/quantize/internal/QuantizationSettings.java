@@ -50,5 +50,5 @@ public record QuantizationSettings(ProductForm form, QuantizationScheme weights,
     }
 
     /** Op types the exclude-op-types parameter may name. */
-    static final List<String> EXCLUDABLE_OPS = List.of("MatMul", "Gemm", "Gather");
+    static final List<String> EXCLUDABLE_OPS = List.of("MatMul", "Gemm", "Gather", "Attention");
 }

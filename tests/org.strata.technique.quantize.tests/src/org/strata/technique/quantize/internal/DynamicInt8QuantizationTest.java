@@ -221,7 +221,7 @@ class DynamicInt8QuantizationTest {
         assertTrue(form.getMessage().contains("'int4' is not one of"), form.getMessage());
         ParameterException op = assertThrows(ParameterException.class,
                 () -> MiniLmQuantization.params(Map.of("exclude-op-types", "Conv")));
-        assertTrue(op.getMessage().contains("'Conv' is not one of [MatMul, Gemm, Gather]"), op.getMessage());
+        assertTrue(op.getMessage().contains("'Conv' is not one of [MatMul, Gemm, Gather, Attention]"), op.getMessage());
 
         TechniqueException block7 = assertThrows(TechniqueException.class, () -> quantize(fp32(), Map.of("exclude-blocks", "2,7")));
         assertEquals("exclude-blocks names block 7, but the model has blocks 1 to 6", block7.getMessage());
