@@ -68,7 +68,13 @@ public final class DynamicInt8Quantization implements Technique {
     static final String EXCLUDE_BLOCKS = "exclude-blocks";
     static final String EXCLUDE_NODES = "exclude-nodes";
 
-    /** What {@link ProductForm#AUTO} means on ONNX Runtime: the form measured fastest there. */
+    /**
+     * What {@link ProductForm#AUTO} means on ONNX Runtime: the form measured fastest there. MiniLM-L6 at
+     * sequence 128, ORT 1.29 Java, 1 thread, median of 100 interleaved runs: at ORT_ENABLE_ALL all four forms
+     * take 8.96–9.01 ms (ORT's own fusions turn each into DynamicQuantizeMatMul / MatMulIntegerToFloat); at
+     * ORT_ENABLE_BASIC the com.microsoft forms take 7.84–7.95 ms and matmul-integer 8.27–8.30 ms. {@code fused}
+     * is the fastest everywhere with the fewest quantizers.
+     */
     static final ProductForm FASTEST = ProductForm.FUSED;
 
     /** Ops whose presence means the model is quantized already. */

@@ -104,15 +104,8 @@ final class ProductWriter {
             }
             default -> throw new IllegalStateException("form " + form + " is resolved before writing");
         }
-        Value replaced = foldBias && s.biasAdd() != null ? s.biasAdd().output(0) : anchor.output(0);
-        replace(replaced, result);
-        List<Value> released = new ArrayList<>(anchor.inputs());
-        if (foldBias && s.biasAdd() != null) {
-            released.addAll(s.biasAdd().inputs());
-            edits.remove(s.biasAdd());
-        }
-        edits.remove(anchor);
-        released.forEach(edits::dropIfUnused);
+        Node foldedAdd = foldBias ? s.biasAdd() : null;
+        retire(anchor, foldedAdd, foldedAdd != null ? foldedAdd.output(0) : anchor.output(0), result);
     }
 
     /**
@@ -122,28 +115,30 @@ final class ProductWriter {
     void write(AttentionSite s) {
         Node anchor = s.node();
         String base = baseName(anchor);
-        QuantizedWeight q;
-        try {
-            q = settings.weights().quantize(s.weight().values(false), s.weight().rows(), s.weight().cols(), false);
-        } catch (IllegalArgumentException e) {
-            throw new TechniqueException("cannot quantize the packed weight '" + s.weight().stored().name() + "' of "
-                    + anchor.describe() + ": " + e.getMessage() + "; fix the model or exclude the node with exclude-nodes");
-        }
-        String name = s.weight().stored().name();
-        Value codes = graph.addInitializer(name + "_quantized", q.codesTensor(name + "_quantized"));
-        Value scale = graph.addInitializer(name + "_scale", q.scaleTensor(name + "_scale"));
-        Value zp = q.hasZeroPoint() ? graph.addInitializer(name + "_zero_point", q.zeroPointTensor(name + "_zero_point")) : null;
+        int columns = s.weight().cols();
+        WeightValues w = weight(anchor, s.weight(), false, 1f, s.weight().rows(), columns);
         Value bias = anchor.input(2) != null ? anchor.input(2)
-                : graph.addInitializer(base + "_bias", TensorCodec.fromFloats(base + "_bias", new long[] {s.weight().cols()},
-                        new float[s.weight().cols()]));
+                : graph.addInitializer(base + "_bias", TensorCodec.fromFloats(base + "_bias", new long[] {columns}, new float[columns]));
         Node x = quantizer(anchor.input(0), anchor);
         Node qAttention = edits.insert(anchor, Node.MS_DOMAIN, "QAttention", base + "_quant",
-                inputs(x.output(0), codes, bias, x.output(1), scale, anchor.input(3), x.output(2), zp),
+                inputs(x.output(0), w.codes(), bias, x.output(1), w.scale(), anchor.input(3), x.output(2), w.zeroPoint()),
                 List.copyOf(anchor.attributes().values()));
         written.merge("QAttention", 1, Integer::sum);
-        replace(anchor.output(0), qAttention.output(0));
-        List<Value> released = new ArrayList<>(anchor.inputs());
-        edits.remove(anchor);
+        retire(anchor, null, anchor.output(0), qAttention.output(0));
+    }
+
+    /**
+     * Points the readers of {@code old} at {@code result}, removes {@code node} (and the bias Add folded into
+     * the new node, if any), and drops the float constants only they read.
+     */
+    private void retire(Node node, Node foldedAdd, Value old, Value result) {
+        replace(old, result);
+        List<Value> released = new ArrayList<>(node.inputs());
+        if (foldedAdd != null) {
+            released.addAll(foldedAdd.inputs());
+            edits.remove(foldedAdd);
+        }
+        edits.remove(node);
         released.forEach(edits::dropIfUnused);
     }
 
@@ -159,19 +154,27 @@ final class ProductWriter {
 
     /** The quantized weight of {@code s} as [in, out] codes, scales and (when not all zero) zero points. */
     private WeightValues weight(ProductSite s) {
-        WeightKey key = new WeightKey(s.weight().stored(), s.transB(), s.alpha());
+        return weight(s.node(), s.weight(), s.transB(), s.alpha(), s.in(), s.out());
+    }
+
+    /**
+     * {@code alpha ·} the {@code rows × cols} matrix {@code reader} multiplies by (the transpose of what it reads
+     * when {@code transpose}), quantized per column, as initializers; made once per weight, alpha and layout.
+     */
+    private WeightValues weight(Node reader, ConstantWeight weight, boolean transpose, float alpha, int rows, int cols) {
+        WeightKey key = new WeightKey(weight.stored(), transpose, alpha);
         WeightValues known = weights.get(key);
         if (known != null) return known;
-        float[] w = s.weight().values(s.transB());
-        if (s.alpha() != 1f) for (int i = 0; i < w.length; i++) w[i] *= s.alpha();
+        float[] w = weight.values(transpose);
+        if (alpha != 1f) for (int i = 0; i < w.length; i++) w[i] *= alpha;
         QuantizedWeight q;
         try {
-            q = settings.weights().quantize(w, s.in(), s.out(), false);
+            q = settings.weights().quantize(w, rows, cols, false);
         } catch (IllegalArgumentException e) {
-            throw new TechniqueException("cannot quantize the weight '" + s.weight().stored().name() + "' of "
-                    + s.node().describe() + ": " + e.getMessage() + "; fix the model or exclude the node with exclude-nodes");
+            throw new TechniqueException("cannot quantize the weight '" + weight.stored().name() + "' of "
+                    + reader.describe() + ": " + e.getMessage() + "; fix the model or exclude the node with exclude-nodes");
         }
-        String name = s.weight().stored().name();
+        String name = weight.stored().name();
         Value codes = graph.addInitializer(name + "_quantized", q.codesTensor(name + "_quantized"));
         Value scale = graph.addInitializer(name + "_scale", q.scaleTensor(name + "_scale"));
         Value zp = q.hasZeroPoint() ? graph.addInitializer(name + "_zero_point", q.zeroPointTensor(name + "_zero_point")) : null;
