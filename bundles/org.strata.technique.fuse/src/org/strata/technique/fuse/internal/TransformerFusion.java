@@ -99,6 +99,7 @@ public final class TransformerFusion implements Technique {
         int skipped = 0;
         int sln = 0;
         int ln = 0;
+        int biases = 0;
 
         if (params.getBoolean(SKIP_LAYER_NORM)) {
             for (Block b : s.blocks()) {
@@ -119,8 +120,16 @@ public final class TransformerFusion implements Technique {
                         skipped++;
                         continue;
                     }
-                    List<Value> inputs = new ArrayList<>(List.of(current(replaced, r.branch()), current(replaced, r.stream()), norm.scale()));
+                    Value branch = current(replaced, r.branch());
+                    Node biasAdd = foldableBias(branch, norm);
+                    List<Value> inputs = new ArrayList<>(List.of(branch, current(replaced, r.stream()), norm.scale()));
                     if (norm.bias() != null) inputs.add(norm.bias());
+                    if (biasAdd != null) {
+                        boolean first = biasAdd.input(1).isInitializer();
+                        inputs.set(0, first ? biasAdd.input(0) : biasAdd.input(1));
+                        inputs.add(first ? biasAdd.input(1) : biasAdd.input(0));
+                        biases++;
+                    }
                     Node fused = g.addNode(Node.MS_DOMAIN, "SkipLayerNormalization", inputs,
                             List.of(norm.output().name() + "_skip_ln"), List.of(Attribute.of("epsilon", (float) norm.epsilon())));
                     fused.output(0).setType(norm.output().type());
@@ -173,14 +182,35 @@ public final class TransformerFusion implements Technique {
         details.put("modified", "true");
         details.put("skip-layer-norms", Integer.toString(sln));
         details.put("layer-norms", Integer.toString(ln));
+        details.put("biases-folded", Integer.toString(biases));
         details.put("left", Integer.toString(skipped));
         details.put("nodes-before", Integer.toString(nodesBefore));
         details.put("nodes-after", Integer.toString(g.nodes().size()));
         String summary = "fused " + sln + " residual Add + LayerNorm into SkipLayerNormalization and " + ln
-                + " LayerNorm into LayerNormalization: " + nodesBefore + " → " + g.nodes().size() + " nodes"
+                + " LayerNorm into LayerNormalization, folding " + biases + " projection bias Add into them: " + nodesBefore + " → " + g.nodes().size() + " nodes"
                 + (skipped > 0 ? " (" + skipped + " norm(s) left as they are)" : "");
         Collections.sort(blocks);
         return new Change(summary, added, removed, blocks, details);
+    }
+
+    /**
+     * The Add of a 1-D float bias to a MatMul's product that computes {@code branch}, when the skip norm can take
+     * the bias as its input 4 instead: the branch is read by the residual Add alone, and the norm has a β (the
+     * bias is the fifth input, so β must be present).
+     */
+    private static Node foldableBias(Value branch, Norm norm) {
+        Node add = branch.producer();
+        if (add == null || !add.is(Node.DEFAULT_DOMAIN, "Add") || add.inputs().size() != 2 || norm.bias() == null) return null;
+        if (branch.isGraphOutput() || branch.consumers().size() != 1) return null;
+        long width = norm.scale().initializer().dims()[0];
+        for (int i = 0; i < 2; i++) {
+            Value bias = add.input(i);
+            Value product = add.input(1 - i);
+            if (bias == null || product == null || oneDimFloat(bias, "bias") != null || bias.initializer().dims()[0] != width) continue;
+            Node mm = product.producer();
+            if (mm != null && mm.is(Node.DEFAULT_DOMAIN, "MatMul") && !product.isInitializer()) return add;
+        }
+        return null;
     }
 
     /** What {@code v} is now, after the replacements made so far. */

@@ -88,6 +88,13 @@ class TransformerFusionTest {
         assertEquals("1", change.details().get("layer-norms"));
         assertEquals(original.graph().nodes().size() - fused.graph().nodes().size(), change.nodesRemoved() - change.nodesAdded());
         assertEquals(List.of(1, 2, 3, 4, 5, 6), change.blocksTouched());
+        assertEquals("12", change.details().get("biases-folded"), "the attention-output and FFN-down biases");
+        for (Node n : fused.graph().nodes()) {
+            if (!n.is(Node.MS_DOMAIN, "SkipLayerNormalization")) continue;
+            assertEquals(5, n.inputs().size(), n.describe());
+            assertTrue(n.input(0).producer().is("MatMul"), "input 0 is the projection's product: " + n.describe());
+            assertTrue(n.input(4).isInitializer(), "input 4 is the projection bias: " + n.describe());
+        }
 
         TransformerStructure s = TransformerStructure.discover(fused);
         assertEquals(6, s.blockCount());
