@@ -112,7 +112,7 @@ public final class TransformerFusion implements Technique {
                     if (b.placement() != NormPlacement.POST_LN) continue;
                     Norm norm = b.norms().stream().filter(n -> n.input() == sum && !done.contains(n)).findFirst().orElse(null);
                     if (norm == null) continue;
-                    String why = unfusable(model, norm);
+                    String why = unfusable(model, norm, current(replaced, norm.input()));
                     if (why == null && !onlyReadBy(sum, norm)) why = "its residual sum '" + sum.name() + "' has other readers";
                     if (why == null && r.branch() == r.stream()) why = "the residual adds a value to itself";
                     if (why != null) {
@@ -147,7 +147,7 @@ public final class TransformerFusion implements Technique {
             for (Norm norm : norms) {
                 context.monitor().checkCanceled();
                 if (done.contains(norm) || norm.fused() || norm.kind() != NormKind.LAYER_NORM) continue;
-                String why = unfusable(model, norm);
+                String why = unfusable(model, norm, current(replaced, norm.input()));
                 if (why != null) {
                     context.log(ID + ": left " + norm + " reading '" + norm.input().name() + "' as it is: " + why);
                     skipped++;
@@ -229,7 +229,7 @@ public final class TransformerFusion implements Technique {
     }
 
     /** Why {@code norm} cannot become one fused float32 LayerNorm over the last axis, or null when it can. */
-    static String unfusable(Model model, Norm norm) {
+    static String unfusable(Model model, Norm norm, Value x) {
         if (norm.fused()) return "it is fused already";
         if (norm.kind() != NormKind.LAYER_NORM) return "it is not a LayerNorm but " + norm.kind();
         if (Double.isNaN(norm.epsilon()) || norm.epsilon() < 0) return "its ε cannot be read";
@@ -239,10 +239,10 @@ public final class TransformerFusion implements Technique {
         if (p != null) return p;
         long width = norm.scale().initializer().dims()[0];
         if (norm.bias() != null && norm.bias().initializer().dims()[0] != width) return "γ and β differ in length";
-        boolean meanReadsX = norm.nodes().stream().anyMatch(n -> n.is("ReduceMean") && n.input(0) == norm.input());
-        boolean subReadsX = norm.nodes().stream().anyMatch(n -> n.is("Sub") && n.input(0) == norm.input());
-        if (!meanReadsX || !subReadsX) return "it does not read '" + norm.input().name() + "' directly (a cast or copy in between)";
-        TensorType xt = norm.input().type();
+        boolean meanReadsX = norm.nodes().stream().anyMatch(n -> n.is("ReduceMean") && n.input(0) == x);
+        boolean subReadsX = norm.nodes().stream().anyMatch(n -> n.is("Sub") && n.input(0) == x);
+        if (!meanReadsX || !subReadsX) return "it does not read '" + x.name() + "' directly (a cast or copy in between)";
+        TensorType xt = x.type();
         if (xt != null && xt.elementType() != DataType.FLOAT) return "it normalises " + xt.elementType() + ", not float";
         for (Node n : norm.nodes()) {
             if (!n.domain().equals(Node.DEFAULT_DOMAIN)) return "it contains " + n.describe();

@@ -144,11 +144,14 @@ class TransformerFusionTest {
     void preLnBertGetsLayerNormalizationsOnly() throws OrtException {
         Model original = SyntheticTransformers.bertPreLn().build();
         Model fused = copy(original);
-        Change change = fuse(fused);
-        System.out.println("BERT pre-LN: " + change.summary());
+        List<String> log = new ArrayList<>();
+        Change change = fuse(fused, TargetRuntime.ONNXRUNTIME, Map.of(), log);
+        System.out.println("BERT pre-LN: " + change.summary() + " " + log);
         assertValid(fused);
         assertEquals(0, count(fused, Node.MS_DOMAIN, "SkipLayerNormalization"), "pre-LN: residual sums go on in the stream");
-        assertTrue(layerNorms(fused) >= 4, "block norms: " + layerNorms(fused));
+        assertEquals(6, layerNorms(fused), "embedding, 2 × 2 block norms and the final norm: " + log);
+        assertEquals("0", change.details().get("left"), log.toString());
+        assertEquals(0, fused.graph().nodes().stream().filter(n -> n.is("ReduceMean")).count(), "no decomposed norm left");
         assertSameOutputs(original, fused);
     }
 
