@@ -110,6 +110,18 @@ class PipelineCommandsTest {
     }
 
     @Test
+    void anOutputPathThatCannotBeWrittenIsRefused() throws Exception {
+        Files.writeString(tmp.resolve("a-file"), "not a folder");
+        Run r = run("compress", "--pipeline", pipeline(DEFAULT_STEPS).toString(), "--out", "a-file/out");
+        assertEquals(1, r.code);
+        assertTrue(r.err.contains("a-file"), r.err);
+        assertEquals("not a folder", Files.readString(tmp.resolve("a-file")));
+        Run f = run("compress", "--pipeline", pipeline(DEFAULT_STEPS).toString(), "--out", "a-file");
+        assertEquals(1, f.code);
+        assertTrue(f.err.contains("not a folder"), f.err);
+    }
+
+    @Test
     void badPipelinesAreExplained() throws Exception {
         Path unknown = pipeline("<steps techniqueId=\"cleanup.graph\"/><steps techniqueId=\"quantize.nonsense\"/>");
         Run v = run("validate", unknown.toString());
