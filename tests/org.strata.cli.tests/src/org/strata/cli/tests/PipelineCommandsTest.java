@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.strata.cli.internal.Cli;
 import org.strata.model.RunRecord;
 import org.strata.model.StepStatus;
 import org.strata.model.io.PipelineFiles;
@@ -46,35 +42,26 @@ class PipelineCommandsTest {
     private static final String DEFAULT_STEPS = "<steps techniqueId=\"cleanup.graph\"/><steps techniqueId=\"fuse.transformer\"/>"
             + "<steps techniqueId=\"quantize.dynamic-int8\"/>";
 
-    record Run(int code, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), tmp)
-                .run(List.of(args));
-        Run r = new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        System.out.println("$ strata " + String.join(" ", args) + "  -> exit " + code + "\n" + r.out + r.err);
-        return r;
+    private CliRun run(String... args) {
+        return CliRun.of(tmp, args);
     }
 
     @Test
     void techniquesListsTheInstalledOnesWithParameters() {
-        Run r = run("techniques", "--json");
-        assertEquals(0, r.code, r.err);
-        JsonArray a = JsonParser.parseString(r.out).getAsJsonArray();
+        CliRun r = run("techniques", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonArray a = JsonParser.parseString(r.out()).getAsJsonArray();
         List<String> ids = a.asList().stream().map(e -> e.getAsJsonObject().get("id").getAsString()).toList();
         assertTrue(ids.contains("cleanup.graph") && ids.contains("quantize.dynamic-int8"), ids.toString());
-        Run human = run("techniques", "quantize.dynamic-int8");
-        assertTrue(human.out.contains("--"), "parameters should be listed: " + human.out);
+        CliRun human = run("techniques", "quantize.dynamic-int8");
+        assertTrue(human.out().contains("--"), "parameters should be listed: " + human.out());
     }
 
     @Test
     void compressWritesAShippableFolderDeterministically() throws Exception {
         Path p = pipeline(DEFAULT_STEPS);
-        Run r = run("compress", "--pipeline", p.toString(), "--out", "first");
-        assertEquals(0, r.code, r.out + r.err);
+        CliRun r = run("compress", "--pipeline", p.toString(), "--out", "first");
+        assertEquals(0, r.code(), r.out() + r.err());
         Path out = tmp.resolve("first");
         for (String f : List.of("model.onnx", "tokenizer.json", "run-record.xmi", "report.json", "report.html")) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f + " missing");
@@ -90,10 +77,10 @@ class PipelineCommandsTest {
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("quantize.dynamic-int8") && html.contains("<svg"), "report lacks the steps or charts");
         // The same pipeline again gives the same model bytes; a previous Strata run in the folder is replaced.
-        Run again = run("compress", "--pipeline", p.toString(), "--out", "first");
-        assertEquals(0, again.code, again.err);
-        Run other = run("compress", "--pipeline", p.toString(), "--out", "second");
-        assertEquals(0, other.code, other.err);
+        CliRun again = run("compress", "--pipeline", p.toString(), "--out", "first");
+        assertEquals(0, again.code(), again.err());
+        CliRun other = run("compress", "--pipeline", p.toString(), "--out", "second");
+        assertEquals(0, other.code(), other.err());
         assertArrayEquals(Files.readAllBytes(out.resolve("model.onnx")), Files.readAllBytes(tmp.resolve("second/model.onnx")));
     }
 
@@ -102,9 +89,9 @@ class PipelineCommandsTest {
         Path mine = tmp.resolve("mine");
         Files.createDirectories(mine);
         Files.writeString(mine.resolve("notes.txt"), "precious");
-        Run r = run("compress", "--pipeline", pipeline(DEFAULT_STEPS).toString(), "--out", "mine");
-        assertEquals(1, r.code);
-        assertTrue(r.err.contains("Strata did not write"), r.err);
+        CliRun r = run("compress", "--pipeline", pipeline(DEFAULT_STEPS).toString(), "--out", "mine");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("Strata did not write"), r.err());
         assertEquals(List.of(mine.resolve("notes.txt")), Files.list(mine).toList());
         assertEquals("precious", Files.readString(mine.resolve("notes.txt")));
     }
@@ -112,32 +99,32 @@ class PipelineCommandsTest {
     @Test
     void anOutputPathThatCannotBeWrittenIsRefused() throws Exception {
         Files.writeString(tmp.resolve("a-file"), "not a folder");
-        Run r = run("compress", "--pipeline", pipeline(DEFAULT_STEPS).toString(), "--out", "a-file/out");
-        assertEquals(1, r.code);
-        assertTrue(r.err.contains("a-file"), r.err);
+        CliRun r = run("compress", "--pipeline", pipeline(DEFAULT_STEPS).toString(), "--out", "a-file/out");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("a-file"), r.err());
         assertEquals("not a folder", Files.readString(tmp.resolve("a-file")));
-        Run f = run("compress", "--pipeline", pipeline(DEFAULT_STEPS).toString(), "--out", "a-file");
-        assertEquals(1, f.code);
-        assertTrue(f.err.contains("not a folder"), f.err);
+        CliRun f = run("compress", "--pipeline", pipeline(DEFAULT_STEPS).toString(), "--out", "a-file");
+        assertEquals(1, f.code());
+        assertTrue(f.err().contains("not a folder"), f.err());
     }
 
     @Test
     void badPipelinesAreExplained() throws Exception {
         Path unknown = pipeline("<steps techniqueId=\"cleanup.graph\"/><steps techniqueId=\"quantize.nonsense\"/>");
-        Run v = run("validate", unknown.toString());
-        assertEquals(1, v.code);
-        assertTrue(v.err.contains("step 2") && v.err.contains("quantize.nonsense"), v.err);
+        CliRun v = run("validate", unknown.toString());
+        assertEquals(1, v.code());
+        assertTrue(v.err().contains("step 2") && v.err().contains("quantize.nonsense"), v.err());
         Path badParam = pipeline("<steps techniqueId=\"quantize.dynamic-int8\"><parameters name=\"no-such\" value=\"1\"/></steps>");
-        Run b = run("run", badParam.toString(), "--out", "x");
-        assertEquals(1, b.code);
-        assertTrue(b.err.contains("step 1") && b.err.contains("'no-such'"), b.err);
+        CliRun b = run("run", badParam.toString(), "--out", "x");
+        assertEquals(1, b.code());
+        assertTrue(b.err().contains("step 1") && b.err().contains("'no-such'"), b.err());
         assertTrue(!Files.exists(tmp.resolve("x/model.onnx")), "nothing may be written for an invalid pipeline");
         Path notXml = tmp.resolve("broken.strata");
         Files.writeString(notXml, "<strata:Pipeline oops");
-        Run n = run("validate", notXml.toString());
-        assertEquals(1, n.code);
-        assertTrue(n.err.contains("broken.strata"), n.err);
-        Run ok = run("validate", pipeline(DEFAULT_STEPS).toString());
-        assertEquals(0, ok.code, ok.err);
+        CliRun n = run("validate", notXml.toString());
+        assertEquals(1, n.code());
+        assertTrue(n.err().contains("broken.strata"), n.err());
+        CliRun ok = run("validate", pipeline(DEFAULT_STEPS).toString());
+        assertEquals(0, ok.code(), ok.err());
     }
 }
