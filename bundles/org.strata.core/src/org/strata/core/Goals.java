@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.strata.core.report.MetricNames;
 import org.strata.model.Goal;
 import org.strata.model.Metric;
 import org.strata.model.RunRecord;
@@ -32,19 +33,19 @@ final class Goals {
         }
         if (goal != null && last != null) {
             if (goal.getMinMeanCosine() > 0) {
-                double c = value(last, "cosine.mean", 0);
+                double c = value(last, MetricNames.COSINE_MEAN, 0);
                 (c >= goal.getMinMeanCosine() ? met : missed).add(String.format(Locale.ROOT, "mean cosine %.4f %s %.4f", c,
                         c >= goal.getMinMeanCosine() ? "≥" : "<", goal.getMinMeanCosine()));
             }
             if (goal.getMaxLatencyRatio() > 0) {
-                for (Metric m : PipelineEngine.metrics(last, "latency.ratio")) {
+                for (Metric m : PipelineEngine.metrics(last, MetricNames.LATENCY_RATIO)) {
                     boolean ok = m.getValue() <= goal.getMaxLatencyRatio();
                     (ok ? met : missed).add(String.format(Locale.ROOT, "latency ratio %.3f at seq %d %s %.3f", m.getValue(),
                             m.getSequenceLength(), ok ? "≤" : ">", goal.getMaxLatencyRatio()));
                 }
             }
             if (goal.getMaxSizeRatio() > 0) {
-                double s = value(last, "size.ratio", Double.NaN);
+                double s = value(last, MetricNames.SIZE_RATIO, Double.NaN);
                 boolean ok = s <= goal.getMaxSizeRatio();
                 (ok ? met : missed).add(String.format(Locale.ROOT, "size ratio %.3f %s %.3f", s, ok ? "≤" : ">", goal.getMaxSizeRatio()));
             }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.strata.core.report.RunReport;
 import org.strata.model.Pipeline;
 import org.strata.model.RunRecord;
 import org.strata.model.Step;
@@ -26,6 +27,8 @@ public final class OutputFolder {
     public static final String MODEL = "model.onnx";
     public static final String TOKENIZER = "tokenizer.json";
     public static final String RECORD = "run-record.xmi";
+    public static final String REPORT_JSON = "report.json";
+    public static final String REPORT_HTML = "report.html";
 
     private final Path dir;
 
@@ -83,9 +86,12 @@ public final class OutputFolder {
         return out;
     }
 
-    public Path writeRecord(RunRecord record) {
-        Path p = dir.resolve(RECORD);
-        PipelineFiles.save(record, p);
-        return p;
+    /** Writes the run record and its JSON and HTML reports; returns the HTML report's path. */
+    public Path writeRecordAndReports(RunRecord record) {
+        PipelineFiles.save(record, dir.resolve(RECORD));
+        RunReport.writeJson(record, dir.resolve(REPORT_JSON));
+        Path html = dir.resolve(REPORT_HTML);
+        RunReport.writeHtml(record, html);
+        return html;
     }
 }

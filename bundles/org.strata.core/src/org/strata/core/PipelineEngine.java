@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
+import org.strata.core.report.MetricNames;
 import org.strata.model.Metric;
 import org.strata.model.MetricKind;
 import org.strata.model.ParameterValue;
@@ -211,7 +212,7 @@ public final class PipelineEngine {
         r.setModelBytes(bytes.length);
         r.setNodeCount(m.graph().allNodes().size());
         r.setFingerprint(fingerprint(bytes));
-        r.getMetrics().add(metric("size.bytes", MetricKind.SIZE, bytes.length, "B", 0));
+        r.getMetrics().add(metric(MetricNames.SIZE_BYTES, MetricKind.SIZE, bytes.length, MetricNames.UNIT_BYTES, 0));
     }
 
     static Metric metric(String name, MetricKind kind, double value, String unit, int seq) {
@@ -327,7 +328,7 @@ public final class PipelineEngine {
                     List<OutputFidelity> out = evaluator.compareOutputs(reference, session, tokenizer,
                             evaluation.subList(0, Math.min(LOSSLESS_TEXTS, evaluation.size())));
                     for (OutputFidelity f : out) {
-                        r.getMetrics().add(metric("error.relative:" + f.output(), MetricKind.FIDELITY, f.relativeError(), "", 0));
+                        r.getMetrics().add(metric(MetricNames.relativeError(f.output()), MetricKind.FIDELITY, f.relativeError(), "", 0));
                         if (!f.withinTolerance(d.effectiveTolerance())) {
                             return "not lossless: output " + f.output() + " differs by up to " + f.maxAbsError() + " (tolerance "
                                     + d.effectiveTolerance() + " × max(1, " + f.maxAbsReference() + "))";
@@ -335,7 +336,7 @@ public final class PipelineEngine {
                     }
                 } else if (tokenizer == null) {
                     for (OutputFidelity f : evaluator.compareOutputs(reference, session, RandomInputs.of(1000))) {
-                        r.getMetrics().add(metric("error.relative:" + f.output(), MetricKind.FIDELITY, f.relativeError(), "", 0));
+                        r.getMetrics().add(metric(MetricNames.relativeError(f.output()), MetricKind.FIDELITY, f.relativeError(), "", 0));
                         if (d.lossless() && !f.withinTolerance(d.effectiveTolerance())) {
                             return "not lossless: output " + f.output() + " differs by up to " + f.maxAbsError();
                         }
@@ -343,30 +344,30 @@ public final class PipelineEngine {
                 }
                 if (tokenizer != null && evaluation.size() >= 2) {
                     EmbeddingFidelity f = evaluator.compareEmbeddings(reference, session, tokenizer, evaluation);
-                    r.getMetrics().add(metric("cosine.mean", MetricKind.FIDELITY, f.meanCosine(), "", 0));
-                    r.getMetrics().add(metric("cosine.min", MetricKind.FIDELITY, f.minCosine(), "", 0));
-                    r.getMetrics().add(metric("error.max-abs", MetricKind.FIDELITY, f.maxAbsError(), "", 0));
-                    r.getMetrics().add(metric("neighbours.top1", MetricKind.FIDELITY, f.top1Agreement(), "", 0));
-                    r.getMetrics().add(metric("neighbours.top5", MetricKind.FIDELITY, f.top5Overlap(), "", 0));
-                    r.getMetrics().add(metric("similarity.spearman", MetricKind.FIDELITY, f.similaritySpearman(), "", 0));
+                    r.getMetrics().add(metric(MetricNames.COSINE_MEAN, MetricKind.FIDELITY, f.meanCosine(), "", 0));
+                    r.getMetrics().add(metric(MetricNames.COSINE_MIN, MetricKind.FIDELITY, f.minCosine(), "", 0));
+                    r.getMetrics().add(metric(MetricNames.ERROR_MAX_ABS, MetricKind.FIDELITY, f.maxAbsError(), "", 0));
+                    r.getMetrics().add(metric(MetricNames.NEIGHBOURS_TOP1, MetricKind.FIDELITY, f.top1Agreement(), "", 0));
+                    r.getMetrics().add(metric(MetricNames.NEIGHBOURS_TOP5, MetricKind.FIDELITY, f.top5Overlap(), "", 0));
+                    r.getMetrics().add(metric(MetricNames.SIMILARITY_SPEARMAN, MetricKind.FIDELITY, f.similaritySpearman(), "", 0));
                 }
                 FeedSource feeds = tokenizer != null ? FeedSource.texts(tokenizer, passages, settings.batch())
                         : FeedSource.randomTokens(settings.batch(), 1000, 7);
                 LatencyBenchmark.LatencyReport lat = new LatencyBenchmark(
                         new LatencyBenchmark.Settings(settings.warmup(), settings.rounds(), settings.sequenceLengths())).compare(reference, session, feeds);
-                boolean baselineTimed = baseline.getMetrics().stream().anyMatch(m -> m.getName().equals("latency.p50"));
+                boolean baselineTimed = baseline.getMetrics().stream().anyMatch(m -> m.getName().equals(MetricNames.LATENCY_P50));
                 for (LatencyBenchmark.SequenceLatency s : lat.rows()) {
                     int seq = s.sequenceLength();
-                    r.getMetrics().add(metric("latency.p50", MetricKind.LATENCY, s.b().medianMillis(), "ms", seq));
-                    r.getMetrics().add(metric("latency.p90", MetricKind.LATENCY, s.b().p90Millis(), "ms", seq));
-                    r.getMetrics().add(metric("latency.ratio", MetricKind.LATENCY, s.ratio(), "", seq));
+                    r.getMetrics().add(metric(MetricNames.LATENCY_P50, MetricKind.LATENCY, s.b().medianMillis(), MetricNames.UNIT_MS, seq));
+                    r.getMetrics().add(metric(MetricNames.LATENCY_P90, MetricKind.LATENCY, s.b().p90Millis(), MetricNames.UNIT_MS, seq));
+                    r.getMetrics().add(metric(MetricNames.LATENCY_RATIO, MetricKind.LATENCY, s.ratio(), "", seq));
                     if (!baselineTimed) {
-                        baseline.getMetrics().add(metric("latency.p50", MetricKind.LATENCY, s.a().medianMillis(), "ms", seq));
-                        baseline.getMetrics().add(metric("latency.p90", MetricKind.LATENCY, s.a().p90Millis(), "ms", seq));
-                        baseline.getMetrics().add(metric("latency.ratio", MetricKind.LATENCY, 1.0, "", seq));
+                        baseline.getMetrics().add(metric(MetricNames.LATENCY_P50, MetricKind.LATENCY, s.a().medianMillis(), MetricNames.UNIT_MS, seq));
+                        baseline.getMetrics().add(metric(MetricNames.LATENCY_P90, MetricKind.LATENCY, s.a().p90Millis(), MetricNames.UNIT_MS, seq));
+                        baseline.getMetrics().add(metric(MetricNames.LATENCY_RATIO, MetricKind.LATENCY, 1.0, "", seq));
                     }
                 }
-                r.getMetrics().add(metric("size.ratio", MetricKind.SIZE, (double) bytes.length / baseline.getModelBytes(), "", 0));
+                r.getMetrics().add(metric(MetricNames.SIZE_RATIO, MetricKind.SIZE, (double) bytes.length / baseline.getModelBytes(), "", 0));
                 r.setVerified(true);
                 return null;
             } catch (OrtException e) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.strata.core.report.MetricNames;
 import org.strata.core.OutputFolder;
 import org.strata.core.PipelineEngine;
 import org.strata.core.ProgressMonitor;
@@ -126,11 +127,11 @@ final class PipelineCommand implements Command {
         Runtime.getRuntime().removeShutdownHook(hook);
         RunRecord record = outcome.record();
         if (record.getStatus() != RunStatus.CANCELLED) out.writeModel(outcome.model(), pipeline, record, model.tokenizer());
-        Reports.write(record, out);
+        Path report = out.writeRecordAndReports(record);
         if (c.json) {
             c.println(org.strata.core.report.RunReport.toJson(record));
         } else {
-            printTable(c, record, out);
+            printTable(c, record, report);
         }
         boolean ok = (record.getStatus() == RunStatus.SUCCEEDED) && record.isGoalMet();
         return ok ? 0 : 1;
@@ -155,8 +156,8 @@ final class PipelineCommand implements Command {
         return Double.NaN;
     }
 
-    private static void printTable(Console c, RunRecord record, OutputFolder out) {
-        List<Integer> lengths = record.getBaseline().getMetrics().stream().filter(m -> m.getName().equals("latency.p50"))
+    private static void printTable(Console c, RunRecord record, Path report) {
+        List<Integer> lengths = record.getBaseline().getMetrics().stream().filter(m -> m.getName().equals(MetricNames.LATENCY_P50))
                 .map(Metric::getSequenceLength).toList();
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%n%-4s %-24s %-11s %10s %6s %6s", "step", "technique", "status", "size", "size×", "nodes"));
         for (int l : lengths) head.append(String.format(Locale.ROOT, " %9s", "lat×@" + l));
@@ -172,19 +173,19 @@ final class PipelineCommand implements Command {
                     r.getNumber() == 0 ? "" : r.getStatus().getLiteral(), measured ? Console.bytes(r.getModelBytes()) : "",
                     measured ? String.format(Locale.ROOT, "%.3f", r.getModelBytes() / base) : "", measured ? Integer.toString(r.getNodeCount()) : ""));
             for (int l : lengths) {
-                double v = metric(r, "latency.ratio", l);
+                double v = metric(r, MetricNames.LATENCY_RATIO, l);
                 line.append(String.format(Locale.ROOT, " %9s", Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.3f", v)));
             }
-            double cm = r.getNumber() == 0 ? 1 : metric(r, "cosine.mean", 0);
-            double cmin = r.getNumber() == 0 ? 1 : metric(r, "cosine.min", 0);
-            double nn = r.getNumber() == 0 ? 1 : metric(r, "neighbours.top1", 0);
+            double cm = r.getNumber() == 0 ? 1 : metric(r, MetricNames.COSINE_MEAN, 0);
+            double cmin = r.getNumber() == 0 ? 1 : metric(r, MetricNames.COSINE_MIN, 0);
+            double nn = r.getNumber() == 0 ? 1 : metric(r, MetricNames.NEIGHBOURS_TOP1, 0);
             line.append(String.format(Locale.ROOT, " %8s %8s %6s", fmt(cm, "%.5f"), fmt(cmin, "%.5f"), fmt(nn, "%.3f")));
             c.println(line.toString());
             if (r.getMessage() != null && !r.getMessage().isBlank()) c.println("     ↳ " + r.getMessage());
         }
         c.printf("%nStatus: %s. Goal %s: %s%n", record.getStatus().getLiteral(), record.isGoalMet() ? "met" : "NOT met", record.getGoalMessage());
         if (record.getOutputModel() != null) c.printf("Model:  %s%n", record.getOutputModel());
-        c.printf("Report: %s%n", out.dir().resolve(Reports.HTML));
+        c.printf("Report: %s%n", report);
     }
 
     private static String fmt(double v, String f) {
