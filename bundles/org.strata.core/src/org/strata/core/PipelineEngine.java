@@ -156,7 +156,7 @@ public final class PipelineEngine {
                 Model candidate = ModelReader.read(snapshot, in.modelLabel());
                 String fingerprint = fingerprint(snapshot);
                 StepOutcome o = apply(technique, PipelineValidator.parameters(d, step), candidate, pipeline, in.corpus(),
-                        monitor, record, statistics, fingerprint, step.getTimeoutSeconds());
+                        tokenizer, monitor, record, statistics, fingerprint, step.getTimeoutSeconds());
                 r.setDurationMillis((System.nanoTime() - stepStart) / 1_000_000);
                 if (o.status != StepStatus.APPLIED) {
                     r.setStatus(o.status);
@@ -243,9 +243,10 @@ public final class PipelineEngine {
 
     /** The safe runner: own thread, time limit, cancellation, exceptions and invalid graphs become outcomes. */
     private StepOutcome apply(Technique technique, Parameters params, Model candidate, Pipeline pipeline, TextCorpus corpus,
-            ProgressMonitor monitor, RunRecord record, Map<String, Object> statistics, String fingerprint, int timeoutSeconds) {
+            WordPieceTokenizer calibrationTokenizer, ProgressMonitor monitor, RunRecord record, Map<String, Object> statistics, String fingerprint, int timeoutSeconds) {
         TargetRuntime target = pipeline.getTarget() == TargetRuntimeKind.ONNX ? TargetRuntime.ONNX : TargetRuntime.ONNXRUNTIME;
-        TechniqueContext ctx = new EngineContext(candidate, target, corpus.calibration(), monitor, record, statistics, fingerprint);
+        TechniqueContext ctx = new EngineContext(candidate, target, corpus.calibration(), monitor, record, statistics, fingerprint,
+                new ModelRunner(calibrationTokenizer, corpus.calibration(), org.strata.runtime.SessionSettings.defaults()));
         ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "strata-step-" + technique.descriptor().id());
             t.setDaemon(true);
@@ -389,8 +390,11 @@ public final class PipelineEngine {
         private final String fingerprint;
         private TransformerStructure structure;
 
+        private final ModelRunner runner;
+
         EngineContext(Model model, TargetRuntime target, List<String> calibration, ProgressMonitor monitor, RunRecord record,
-                Map<String, Object> statistics, String fingerprint) {
+                Map<String, Object> statistics, String fingerprint, ModelRunner runner) {
+            this.runner = runner;
             this.model = model;
             this.target = target;
             this.calibration = List.copyOf(calibration);
@@ -414,6 +418,11 @@ public final class PipelineEngine {
         @Override
         public List<String> calibrationTexts() {
             return calibration;
+        }
+
+        @Override
+        public ModelRunner runner() {
+            return runner;
         }
 
         @Override

@@ -30,6 +30,18 @@ public interface TechniqueContext {
     void log(String message);
 
     /**
+     * Runs models on the calibration data (the model's tokenizer over the calibration texts, or seeded random
+     * tokens when there is no tokenizer): to capture intermediate tensors, or to compare a variant with the
+     * original. Statistics worth reusing go through {@link #statistics}.
+     *
+     * @throws TechniqueException if this context cannot run models
+     */
+    default ModelRunner runner() {
+        throw new TechniqueException("this context cannot run models; use the pipeline engine or"
+                + " TechniqueContext.simple with a runner");
+    }
+
+    /**
      * Statistics a technique derives from the model and the calibration data (activation ranges, importance
      * scores): computed once per graph fingerprint and key, then reused by later steps and runs of the same
      * graph. Outside the engine they are simply computed.
@@ -40,7 +52,22 @@ public interface TechniqueContext {
 
     /** A context for using a technique outside the engine (tests, tools): structure discovered on demand. */
     static TechniqueContext simple(Model model, TargetRuntime target, List<String> calibration, Consumer<String> log) {
+        return simple(model, target, calibration, log, null);
+    }
+
+    /**
+     * A context for using a technique outside the engine that can also run models.
+     *
+     * @param runner what {@link #runner()} returns (null: none)
+     */
+    static TechniqueContext simple(Model model, TargetRuntime target, List<String> calibration, Consumer<String> log,
+            ModelRunner runner) {
         return new TechniqueContext() {
+            @Override
+            public ModelRunner runner() {
+                return runner != null ? runner : TechniqueContext.super.runner();
+            }
+
             @Override
             public TransformerStructure structure() {
                 return TransformerStructure.discover(model);
