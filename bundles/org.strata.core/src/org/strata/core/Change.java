@@ -12,11 +12,25 @@ import java.util.Map;
  * @param nodesRemoved  nodes the step removed
  * @param blocksTouched block numbers (from 1) the step changed; empty when not block-specific
  * @param details       further facts worth recording (counts, chosen forms), values printable as text
+ * @param analyses      what the step measured to decide (influence, similarity, sensitivity), for the report
  */
-public record Change(String summary, int nodesAdded, int nodesRemoved, List<Integer> blocksTouched, Map<String, String> details) {
+public record Change(String summary, int nodesAdded, int nodesRemoved, List<Integer> blocksTouched, Map<String, String> details,
+        List<AnalysisTable> analyses) {
     public Change {
         blocksTouched = List.copyOf(blocksTouched);
         details = Map.copyOf(details);
+        analyses = List.copyOf(analyses);
+    }
+
+    public Change(String summary, int nodesAdded, int nodesRemoved, List<Integer> blocksTouched, Map<String, String> details) {
+        this(summary, nodesAdded, nodesRemoved, blocksTouched, details, List.of());
+    }
+
+    /** This change with {@code more} analyses appended. */
+    public Change withAnalyses(List<AnalysisTable> more) {
+        List<AnalysisTable> all = new java.util.ArrayList<>(analyses);
+        all.addAll(more);
+        return new Change(summary, nodesAdded, nodesRemoved, blocksTouched, details, all);
     }
 
     public static Change of(String summary, int added, int removed) {

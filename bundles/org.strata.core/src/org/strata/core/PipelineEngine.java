@@ -172,6 +172,7 @@ public final class PipelineEngine {
                 r.setSummary(o.change.summary());
                 r.setNodesAdded(o.change.nodesAdded());
                 r.setNodesRemoved(o.change.nodesRemoved());
+                for (AnalysisTable a : o.change.analyses()) r.getAnalyses().add(Analyses.toRecord(a));
                 byte[] bytes = ModelWriter.toBytes(candidate);
                 describe(r, candidate, bytes);
                 String verdict = measure.verify(reference, bytes, candidate, d, r, ort, baseline, pipeline.isAllowUnverified());

@@ -30,6 +30,7 @@ import org.eclipse.emf.ecore.EObject;
  *   <li>{@link org.strata.model.StepResult#getNodesRemoved <em>Nodes Removed</em>}</li>
  *   <li>{@link org.strata.model.StepResult#getFingerprint <em>Fingerprint</em>}</li>
  *   <li>{@link org.strata.model.StepResult#getMetrics <em>Metrics</em>}</li>
+ *   <li>{@link org.strata.model.StepResult#getAnalyses <em>Analyses</em>}</li>
  * </ul>
  *
  * @see org.strata.model.StrataPackage#getStepResult()
@@ -349,5 +350,20 @@ public interface StepResult extends EObject {
 	 * @generated
 	 */
 	EList<Metric> getMetrics();
+
+	/**
+	 * Returns the value of the '<em><b>Analyses</b></em>' containment reference list.
+	 * The list contents are of type {@link org.strata.model.Analysis}.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * What the step measured to decide what to do (block influence, similarity, sensitivity, divergence), drawn in the report.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Analyses</em>' containment reference list.
+	 * @see org.strata.model.StrataPackage#getStepResult_Analyses()
+	 * @model containment="true"
+	 * @generated
+	 */
+	EList<Analysis> getAnalyses();
 
 } // StepResult

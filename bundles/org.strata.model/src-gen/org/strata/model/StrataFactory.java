@@ -94,6 +94,15 @@ public interface StrataFactory extends EFactory {
 	Metric createMetric();
 
 	/**
+	 * Returns a new object of class '<em>Analysis</em>'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return a new object of class '<em>Analysis</em>'.
+	 * @generated
+	 */
+	Analysis createAnalysis();
+
+	/**
 	 * Returns the package supported by this factory.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->

@@ -743,13 +743,22 @@ public interface StrataPackage extends EPackage {
 	int STEP_RESULT__METRICS = 14;
 
 	/**
+	 * The feature id for the '<em><b>Analyses</b></em>' containment reference list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int STEP_RESULT__ANALYSES = 15;
+
+	/**
 	 * The number of structural features of the '<em>Step Result</em>' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int STEP_RESULT_FEATURE_COUNT = 15;
+	int STEP_RESULT_FEATURE_COUNT = 16;
 
 	/**
 	 * The number of operations of the '<em>Step Result</em>' class.
@@ -834,6 +843,106 @@ public interface StrataPackage extends EPackage {
 	int METRIC_OPERATION_COUNT = 0;
 
 	/**
+	 * The meta object id for the '{@link org.strata.model.impl.AnalysisImpl <em>Analysis</em>}' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see org.strata.model.impl.AnalysisImpl
+	 * @see org.strata.model.impl.StrataPackageImpl#getAnalysis()
+	 * @generated
+	 */
+	int ANALYSIS = 8;
+
+	/**
+	 * The feature id for the '<em><b>Id</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int ANALYSIS__ID = 0;
+
+	/**
+	 * The feature id for the '<em><b>Title</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int ANALYSIS__TITLE = 1;
+
+	/**
+	 * The feature id for the '<em><b>Kind</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int ANALYSIS__KIND = 2;
+
+	/**
+	 * The feature id for the '<em><b>Row Labels</b></em>' attribute list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int ANALYSIS__ROW_LABELS = 3;
+
+	/**
+	 * The feature id for the '<em><b>Column Labels</b></em>' attribute list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int ANALYSIS__COLUMN_LABELS = 4;
+
+	/**
+	 * The feature id for the '<em><b>Values</b></em>' attribute list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int ANALYSIS__VALUES = 5;
+
+	/**
+	 * The feature id for the '<em><b>Unit</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int ANALYSIS__UNIT = 6;
+
+	/**
+	 * The feature id for the '<em><b>Note</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int ANALYSIS__NOTE = 7;
+
+	/**
+	 * The number of structural features of the '<em>Analysis</em>' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int ANALYSIS_FEATURE_COUNT = 8;
+
+	/**
+	 * The number of operations of the '<em>Analysis</em>' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int ANALYSIS_OPERATION_COUNT = 0;
+
+	/**
 	 * The meta object id for the '{@link org.strata.model.TargetRuntimeKind <em>Target Runtime Kind</em>}' enum.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -841,7 +950,17 @@ public interface StrataPackage extends EPackage {
 	 * @see org.strata.model.impl.StrataPackageImpl#getTargetRuntimeKind()
 	 * @generated
 	 */
-	int TARGET_RUNTIME_KIND = 8;
+	int TARGET_RUNTIME_KIND = 9;
+
+	/**
+	 * The meta object id for the '{@link org.strata.model.AnalysisKind <em>Analysis Kind</em>}' enum.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see org.strata.model.AnalysisKind
+	 * @see org.strata.model.impl.StrataPackageImpl#getAnalysisKind()
+	 * @generated
+	 */
+	int ANALYSIS_KIND = 10;
 
 	/**
 	 * The meta object id for the '{@link org.strata.model.RunStatus <em>Run Status</em>}' enum.
@@ -851,7 +970,7 @@ public interface StrataPackage extends EPackage {
 	 * @see org.strata.model.impl.StrataPackageImpl#getRunStatus()
 	 * @generated
 	 */
-	int RUN_STATUS = 9;
+	int RUN_STATUS = 11;
 
 	/**
 	 * The meta object id for the '{@link org.strata.model.StepStatus <em>Step Status</em>}' enum.
@@ -861,7 +980,7 @@ public interface StrataPackage extends EPackage {
 	 * @see org.strata.model.impl.StrataPackageImpl#getStepStatus()
 	 * @generated
 	 */
-	int STEP_STATUS = 10;
+	int STEP_STATUS = 12;
 
 	/**
 	 * The meta object id for the '{@link org.strata.model.MetricKind <em>Metric Kind</em>}' enum.
@@ -871,7 +990,7 @@ public interface StrataPackage extends EPackage {
 	 * @see org.strata.model.impl.StrataPackageImpl#getMetricKind()
 	 * @generated
 	 */
-	int METRIC_KIND = 11;
+	int METRIC_KIND = 13;
 
 
 	/**
@@ -1561,6 +1680,17 @@ public interface StrataPackage extends EPackage {
 	EReference getStepResult_Metrics();
 
 	/**
+	 * Returns the meta object for the containment reference list '{@link org.strata.model.StepResult#getAnalyses <em>Analyses</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the containment reference list '<em>Analyses</em>'.
+	 * @see org.strata.model.StepResult#getAnalyses()
+	 * @see #getStepResult()
+	 * @generated
+	 */
+	EReference getStepResult_Analyses();
+
+	/**
 	 * Returns the meta object for class '{@link org.strata.model.Metric <em>Metric</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -1626,6 +1756,104 @@ public interface StrataPackage extends EPackage {
 	EAttribute getMetric_SequenceLength();
 
 	/**
+	 * Returns the meta object for class '{@link org.strata.model.Analysis <em>Analysis</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for class '<em>Analysis</em>'.
+	 * @see org.strata.model.Analysis
+	 * @generated
+	 */
+	EClass getAnalysis();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.strata.model.Analysis#getId <em>Id</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Id</em>'.
+	 * @see org.strata.model.Analysis#getId()
+	 * @see #getAnalysis()
+	 * @generated
+	 */
+	EAttribute getAnalysis_Id();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.strata.model.Analysis#getTitle <em>Title</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Title</em>'.
+	 * @see org.strata.model.Analysis#getTitle()
+	 * @see #getAnalysis()
+	 * @generated
+	 */
+	EAttribute getAnalysis_Title();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.strata.model.Analysis#getKind <em>Kind</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Kind</em>'.
+	 * @see org.strata.model.Analysis#getKind()
+	 * @see #getAnalysis()
+	 * @generated
+	 */
+	EAttribute getAnalysis_Kind();
+
+	/**
+	 * Returns the meta object for the attribute list '{@link org.strata.model.Analysis#getRowLabels <em>Row Labels</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute list '<em>Row Labels</em>'.
+	 * @see org.strata.model.Analysis#getRowLabels()
+	 * @see #getAnalysis()
+	 * @generated
+	 */
+	EAttribute getAnalysis_RowLabels();
+
+	/**
+	 * Returns the meta object for the attribute list '{@link org.strata.model.Analysis#getColumnLabels <em>Column Labels</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute list '<em>Column Labels</em>'.
+	 * @see org.strata.model.Analysis#getColumnLabels()
+	 * @see #getAnalysis()
+	 * @generated
+	 */
+	EAttribute getAnalysis_ColumnLabels();
+
+	/**
+	 * Returns the meta object for the attribute list '{@link org.strata.model.Analysis#getValues <em>Values</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute list '<em>Values</em>'.
+	 * @see org.strata.model.Analysis#getValues()
+	 * @see #getAnalysis()
+	 * @generated
+	 */
+	EAttribute getAnalysis_Values();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.strata.model.Analysis#getUnit <em>Unit</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Unit</em>'.
+	 * @see org.strata.model.Analysis#getUnit()
+	 * @see #getAnalysis()
+	 * @generated
+	 */
+	EAttribute getAnalysis_Unit();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.strata.model.Analysis#getNote <em>Note</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Note</em>'.
+	 * @see org.strata.model.Analysis#getNote()
+	 * @see #getAnalysis()
+	 * @generated
+	 */
+	EAttribute getAnalysis_Note();
+
+	/**
 	 * Returns the meta object for enum '{@link org.strata.model.TargetRuntimeKind <em>Target Runtime Kind</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -1634,6 +1862,16 @@ public interface StrataPackage extends EPackage {
 	 * @generated
 	 */
 	EEnum getTargetRuntimeKind();
+
+	/**
+	 * Returns the meta object for enum '{@link org.strata.model.AnalysisKind <em>Analysis Kind</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for enum '<em>Analysis Kind</em>'.
+	 * @see org.strata.model.AnalysisKind
+	 * @generated
+	 */
+	EEnum getAnalysisKind();
 
 	/**
 	 * Returns the meta object for enum '{@link org.strata.model.RunStatus <em>Run Status</em>}'.
@@ -2207,6 +2445,14 @@ public interface StrataPackage extends EPackage {
 		EReference STEP_RESULT__METRICS = eINSTANCE.getStepResult_Metrics();
 
 		/**
+		 * The meta object literal for the '<em><b>Analyses</b></em>' containment reference list feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EReference STEP_RESULT__ANALYSES = eINSTANCE.getStepResult_Analyses();
+
+		/**
 		 * The meta object literal for the '{@link org.strata.model.impl.MetricImpl <em>Metric</em>}' class.
 		 * <!-- begin-user-doc -->
 		 * <!-- end-user-doc -->
@@ -2257,6 +2503,80 @@ public interface StrataPackage extends EPackage {
 		EAttribute METRIC__SEQUENCE_LENGTH = eINSTANCE.getMetric_SequenceLength();
 
 		/**
+		 * The meta object literal for the '{@link org.strata.model.impl.AnalysisImpl <em>Analysis</em>}' class.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @see org.strata.model.impl.AnalysisImpl
+		 * @see org.strata.model.impl.StrataPackageImpl#getAnalysis()
+		 * @generated
+		 */
+		EClass ANALYSIS = eINSTANCE.getAnalysis();
+
+		/**
+		 * The meta object literal for the '<em><b>Id</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute ANALYSIS__ID = eINSTANCE.getAnalysis_Id();
+
+		/**
+		 * The meta object literal for the '<em><b>Title</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute ANALYSIS__TITLE = eINSTANCE.getAnalysis_Title();
+
+		/**
+		 * The meta object literal for the '<em><b>Kind</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute ANALYSIS__KIND = eINSTANCE.getAnalysis_Kind();
+
+		/**
+		 * The meta object literal for the '<em><b>Row Labels</b></em>' attribute list feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute ANALYSIS__ROW_LABELS = eINSTANCE.getAnalysis_RowLabels();
+
+		/**
+		 * The meta object literal for the '<em><b>Column Labels</b></em>' attribute list feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute ANALYSIS__COLUMN_LABELS = eINSTANCE.getAnalysis_ColumnLabels();
+
+		/**
+		 * The meta object literal for the '<em><b>Values</b></em>' attribute list feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute ANALYSIS__VALUES = eINSTANCE.getAnalysis_Values();
+
+		/**
+		 * The meta object literal for the '<em><b>Unit</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute ANALYSIS__UNIT = eINSTANCE.getAnalysis_Unit();
+
+		/**
+		 * The meta object literal for the '<em><b>Note</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute ANALYSIS__NOTE = eINSTANCE.getAnalysis_Note();
+
+		/**
 		 * The meta object literal for the '{@link org.strata.model.TargetRuntimeKind <em>Target Runtime Kind</em>}' enum.
 		 * <!-- begin-user-doc -->
 		 * <!-- end-user-doc -->
@@ -2265,6 +2585,16 @@ public interface StrataPackage extends EPackage {
 		 * @generated
 		 */
 		EEnum TARGET_RUNTIME_KIND = eINSTANCE.getTargetRuntimeKind();
+
+		/**
+		 * The meta object literal for the '{@link org.strata.model.AnalysisKind <em>Analysis Kind</em>}' enum.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @see org.strata.model.AnalysisKind
+		 * @see org.strata.model.impl.StrataPackageImpl#getAnalysisKind()
+		 * @generated
+		 */
+		EEnum ANALYSIS_KIND = eINSTANCE.getAnalysisKind();
 
 		/**
 		 * The meta object literal for the '{@link org.strata.model.RunStatus <em>Run Status</em>}' enum.

@@ -1,6 +1,7 @@
 package org.strata.core.report;
 
 import org.eclipse.emf.common.util.Enumerator;
+import org.strata.model.Analysis;
 import org.strata.model.Metric;
 import org.strata.model.ParameterValue;
 import org.strata.model.RunRecord;
@@ -84,6 +85,28 @@ final class RunRecordJson {
         JsonArray metrics = new JsonArray();
         for (Metric m : s.getMetrics()) metrics.add(metric(m));
         o.add("metrics", metrics);
+        JsonArray analyses = new JsonArray();
+        for (Analysis a : s.getAnalyses()) analyses.add(analysis(a));
+        o.add("analyses", analyses);
+        return o;
+    }
+
+    static JsonObject analysis(Analysis a) {
+        JsonObject o = new JsonObject();
+        o.addProperty("id", a.getId());
+        o.addProperty("title", a.getTitle());
+        o.add("kind", literal(a.getKind()));
+        JsonArray rows = new JsonArray();
+        a.getRowLabels().forEach(rows::add);
+        o.add("rowLabels", rows);
+        JsonArray cols = new JsonArray();
+        a.getColumnLabels().forEach(cols::add);
+        o.add("columnLabels", cols);
+        JsonArray values = new JsonArray();
+        for (double v : a.getValues()) values.add(Double.isFinite(v) ? new JsonPrimitive(v) : JsonNull.INSTANCE);
+        o.add("values", values);
+        o.addProperty("unit", a.getUnit());
+        o.addProperty("note", a.getNote());
         return o;
     }
 

@@ -18,6 +18,7 @@ import org.eclipse.emf.ecore.impl.MinimalEObjectImpl;
 import org.eclipse.emf.ecore.util.EObjectContainmentEList;
 import org.eclipse.emf.ecore.util.InternalEList;
 
+import org.strata.model.Analysis;
 import org.strata.model.Metric;
 import org.strata.model.ParameterValue;
 import org.strata.model.StepResult;
@@ -47,6 +48,7 @@ import org.strata.model.StrataPackage;
  *   <li>{@link org.strata.model.impl.StepResultImpl#getNodesRemoved <em>Nodes Removed</em>}</li>
  *   <li>{@link org.strata.model.impl.StepResultImpl#getFingerprint <em>Fingerprint</em>}</li>
  *   <li>{@link org.strata.model.impl.StepResultImpl#getMetrics <em>Metrics</em>}</li>
+ *   <li>{@link org.strata.model.impl.StepResultImpl#getAnalyses <em>Analyses</em>}</li>
  * </ul>
  *
  * @generated
@@ -331,6 +333,16 @@ public class StepResultImpl extends MinimalEObjectImpl.Container implements Step
 	 * @ordered
 	 */
 	protected EList<Metric> metrics;
+
+	/**
+	 * The cached value of the '{@link #getAnalyses() <em>Analyses</em>}' containment reference list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getAnalyses()
+	 * @generated
+	 * @ordered
+	 */
+	protected EList<Analysis> analyses;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -682,12 +694,27 @@ public class StepResultImpl extends MinimalEObjectImpl.Container implements Step
 	 * @generated
 	 */
 	@Override
+	public EList<Analysis> getAnalyses() {
+		if (analyses == null) {
+			analyses = new EObjectContainmentEList<Analysis>(Analysis.class, this, StrataPackage.STEP_RESULT__ANALYSES);
+		}
+		return analyses;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public NotificationChain eInverseRemove(InternalEObject otherEnd, int featureID, NotificationChain msgs) {
 		switch (featureID) {
 			case StrataPackage.STEP_RESULT__PARAMETERS:
 				return ((InternalEList<?>)getParameters()).basicRemove(otherEnd, msgs);
 			case StrataPackage.STEP_RESULT__METRICS:
 				return ((InternalEList<?>)getMetrics()).basicRemove(otherEnd, msgs);
+			case StrataPackage.STEP_RESULT__ANALYSES:
+				return ((InternalEList<?>)getAnalyses()).basicRemove(otherEnd, msgs);
 		}
 		return super.eInverseRemove(otherEnd, featureID, msgs);
 	}
@@ -730,6 +757,8 @@ public class StepResultImpl extends MinimalEObjectImpl.Container implements Step
 				return getFingerprint();
 			case StrataPackage.STEP_RESULT__METRICS:
 				return getMetrics();
+			case StrataPackage.STEP_RESULT__ANALYSES:
+				return getAnalyses();
 		}
 		return super.eGet(featureID, resolve, coreType);
 	}
@@ -790,6 +819,10 @@ public class StepResultImpl extends MinimalEObjectImpl.Container implements Step
 				getMetrics().clear();
 				getMetrics().addAll((Collection<? extends Metric>)newValue);
 				return;
+			case StrataPackage.STEP_RESULT__ANALYSES:
+				getAnalyses().clear();
+				getAnalyses().addAll((Collection<? extends Analysis>)newValue);
+				return;
 		}
 		super.eSet(featureID, newValue);
 	}
@@ -847,6 +880,9 @@ public class StepResultImpl extends MinimalEObjectImpl.Container implements Step
 			case StrataPackage.STEP_RESULT__METRICS:
 				getMetrics().clear();
 				return;
+			case StrataPackage.STEP_RESULT__ANALYSES:
+				getAnalyses().clear();
+				return;
 		}
 		super.eUnset(featureID);
 	}
@@ -889,6 +925,8 @@ public class StepResultImpl extends MinimalEObjectImpl.Container implements Step
 				return FINGERPRINT_EDEFAULT == null ? fingerprint != null : !FINGERPRINT_EDEFAULT.equals(fingerprint);
 			case StrataPackage.STEP_RESULT__METRICS:
 				return metrics != null && !metrics.isEmpty();
+			case StrataPackage.STEP_RESULT__ANALYSES:
+				return analyses != null && !analyses.isEmpty();
 		}
 		return super.eIsSet(featureID);
 	}

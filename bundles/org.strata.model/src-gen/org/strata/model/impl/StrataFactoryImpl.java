@@ -65,6 +65,7 @@ public class StrataFactoryImpl extends EFactoryImpl implements StrataFactory {
 			case StrataPackage.RUN_RECORD: return createRunRecord();
 			case StrataPackage.STEP_RESULT: return createStepResult();
 			case StrataPackage.METRIC: return createMetric();
+			case StrataPackage.ANALYSIS: return createAnalysis();
 			default:
 				throw new IllegalArgumentException("The class '" + eClass.getName() + "' is not a valid classifier");
 		}
@@ -80,6 +81,8 @@ public class StrataFactoryImpl extends EFactoryImpl implements StrataFactory {
 		switch (eDataType.getClassifierID()) {
 			case StrataPackage.TARGET_RUNTIME_KIND:
 				return createTargetRuntimeKindFromString(eDataType, initialValue);
+			case StrataPackage.ANALYSIS_KIND:
+				return createAnalysisKindFromString(eDataType, initialValue);
 			case StrataPackage.RUN_STATUS:
 				return createRunStatusFromString(eDataType, initialValue);
 			case StrataPackage.STEP_STATUS:
@@ -101,6 +104,8 @@ public class StrataFactoryImpl extends EFactoryImpl implements StrataFactory {
 		switch (eDataType.getClassifierID()) {
 			case StrataPackage.TARGET_RUNTIME_KIND:
 				return convertTargetRuntimeKindToString(eDataType, instanceValue);
+			case StrataPackage.ANALYSIS_KIND:
+				return convertAnalysisKindToString(eDataType, instanceValue);
 			case StrataPackage.RUN_STATUS:
 				return convertRunStatusToString(eDataType, instanceValue);
 			case StrataPackage.STEP_STATUS:
@@ -205,6 +210,17 @@ public class StrataFactoryImpl extends EFactoryImpl implements StrataFactory {
 	 * <!-- end-user-doc -->
 	 * @generated
 	 */
+	@Override
+	public Analysis createAnalysis() {
+		AnalysisImpl analysis = new AnalysisImpl();
+		return analysis;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
 	public TargetRuntimeKind createTargetRuntimeKindFromString(EDataType eDataType, String initialValue) {
 		TargetRuntimeKind result = TargetRuntimeKind.get(initialValue);
 		if (result == null) throw new IllegalArgumentException("The value '" + initialValue + "' is not a valid enumerator of '" + eDataType.getName() + "'");
@@ -217,6 +233,26 @@ public class StrataFactoryImpl extends EFactoryImpl implements StrataFactory {
 	 * @generated
 	 */
 	public String convertTargetRuntimeKindToString(EDataType eDataType, Object instanceValue) {
+		return instanceValue == null ? null : instanceValue.toString();
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public AnalysisKind createAnalysisKindFromString(EDataType eDataType, String initialValue) {
+		AnalysisKind result = AnalysisKind.get(initialValue);
+		if (result == null) throw new IllegalArgumentException("The value '" + initialValue + "' is not a valid enumerator of '" + eDataType.getName() + "'");
+		return result;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public String convertAnalysisKindToString(EDataType eDataType, Object instanceValue) {
 		return instanceValue == null ? null : instanceValue.toString();
 	}
 

@@ -10,6 +10,8 @@ import org.eclipse.emf.ecore.EReference;
 
 import org.eclipse.emf.ecore.impl.EPackageImpl;
 
+import org.strata.model.Analysis;
+import org.strata.model.AnalysisKind;
 import org.strata.model.EvaluationSpec;
 import org.strata.model.Goal;
 import org.strata.model.Metric;
@@ -93,7 +95,21 @@ public class StrataPackageImpl extends EPackageImpl implements StrataPackage {
 	 * <!-- end-user-doc -->
 	 * @generated
 	 */
+	private EClass analysisEClass = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
 	private EEnum targetRuntimeKindEEnum = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	private EEnum analysisKindEEnum = null;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -812,6 +828,16 @@ public class StrataPackageImpl extends EPackageImpl implements StrataPackage {
 	 * @generated
 	 */
 	@Override
+	public EReference getStepResult_Analyses() {
+		return (EReference)stepResultEClass.getEStructuralFeatures().get(15);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EClass getMetric() {
 		return metricEClass;
 	}
@@ -872,8 +898,108 @@ public class StrataPackageImpl extends EPackageImpl implements StrataPackage {
 	 * @generated
 	 */
 	@Override
+	public EClass getAnalysis() {
+		return analysisEClass;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getAnalysis_Id() {
+		return (EAttribute)analysisEClass.getEStructuralFeatures().get(0);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getAnalysis_Title() {
+		return (EAttribute)analysisEClass.getEStructuralFeatures().get(1);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getAnalysis_Kind() {
+		return (EAttribute)analysisEClass.getEStructuralFeatures().get(2);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getAnalysis_RowLabels() {
+		return (EAttribute)analysisEClass.getEStructuralFeatures().get(3);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getAnalysis_ColumnLabels() {
+		return (EAttribute)analysisEClass.getEStructuralFeatures().get(4);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getAnalysis_Values() {
+		return (EAttribute)analysisEClass.getEStructuralFeatures().get(5);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getAnalysis_Unit() {
+		return (EAttribute)analysisEClass.getEStructuralFeatures().get(6);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getAnalysis_Note() {
+		return (EAttribute)analysisEClass.getEStructuralFeatures().get(7);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EEnum getTargetRuntimeKind() {
 		return targetRuntimeKindEEnum;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EEnum getAnalysisKind() {
+		return analysisKindEEnum;
 	}
 
 	/**
@@ -1004,6 +1130,7 @@ public class StrataPackageImpl extends EPackageImpl implements StrataPackage {
 		createEAttribute(stepResultEClass, STEP_RESULT__NODES_REMOVED);
 		createEAttribute(stepResultEClass, STEP_RESULT__FINGERPRINT);
 		createEReference(stepResultEClass, STEP_RESULT__METRICS);
+		createEReference(stepResultEClass, STEP_RESULT__ANALYSES);
 
 		metricEClass = createEClass(METRIC);
 		createEAttribute(metricEClass, METRIC__NAME);
@@ -1012,8 +1139,19 @@ public class StrataPackageImpl extends EPackageImpl implements StrataPackage {
 		createEAttribute(metricEClass, METRIC__UNIT);
 		createEAttribute(metricEClass, METRIC__SEQUENCE_LENGTH);
 
+		analysisEClass = createEClass(ANALYSIS);
+		createEAttribute(analysisEClass, ANALYSIS__ID);
+		createEAttribute(analysisEClass, ANALYSIS__TITLE);
+		createEAttribute(analysisEClass, ANALYSIS__KIND);
+		createEAttribute(analysisEClass, ANALYSIS__ROW_LABELS);
+		createEAttribute(analysisEClass, ANALYSIS__COLUMN_LABELS);
+		createEAttribute(analysisEClass, ANALYSIS__VALUES);
+		createEAttribute(analysisEClass, ANALYSIS__UNIT);
+		createEAttribute(analysisEClass, ANALYSIS__NOTE);
+
 		// Create enums
 		targetRuntimeKindEEnum = createEEnum(TARGET_RUNTIME_KIND);
+		analysisKindEEnum = createEEnum(ANALYSIS_KIND);
 		runStatusEEnum = createEEnum(RUN_STATUS);
 		stepStatusEEnum = createEEnum(STEP_STATUS);
 		metricKindEEnum = createEEnum(METRIC_KIND);
@@ -1118,6 +1256,7 @@ public class StrataPackageImpl extends EPackageImpl implements StrataPackage {
 		initEAttribute(getStepResult_NodesRemoved(), ecorePackage.getEInt(), "nodesRemoved", null, 0, 1, StepResult.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getStepResult_Fingerprint(), ecorePackage.getEString(), "fingerprint", null, 0, 1, StepResult.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getStepResult_Metrics(), this.getMetric(), null, "metrics", null, 0, -1, StepResult.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEReference(getStepResult_Analyses(), this.getAnalysis(), null, "analyses", null, 0, -1, StepResult.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(metricEClass, Metric.class, "Metric", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getMetric_Name(), ecorePackage.getEString(), "name", null, 0, 1, Metric.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
@@ -1126,10 +1265,26 @@ public class StrataPackageImpl extends EPackageImpl implements StrataPackage {
 		initEAttribute(getMetric_Unit(), ecorePackage.getEString(), "unit", null, 0, 1, Metric.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getMetric_SequenceLength(), ecorePackage.getEInt(), "sequenceLength", "0", 0, 1, Metric.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
+		initEClass(analysisEClass, Analysis.class, "Analysis", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
+		initEAttribute(getAnalysis_Id(), ecorePackage.getEString(), "id", null, 0, 1, Analysis.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getAnalysis_Title(), ecorePackage.getEString(), "title", null, 0, 1, Analysis.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getAnalysis_Kind(), this.getAnalysisKind(), "kind", null, 0, 1, Analysis.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getAnalysis_RowLabels(), ecorePackage.getEString(), "rowLabels", null, 0, -1, Analysis.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getAnalysis_ColumnLabels(), ecorePackage.getEString(), "columnLabels", null, 0, -1, Analysis.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getAnalysis_Values(), ecorePackage.getEDouble(), "values", null, 0, -1, Analysis.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, !IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getAnalysis_Unit(), ecorePackage.getEString(), "unit", null, 0, 1, Analysis.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getAnalysis_Note(), ecorePackage.getEString(), "note", null, 0, 1, Analysis.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+
 		// Initialize enums and add enum literals
 		initEEnum(targetRuntimeKindEEnum, TargetRuntimeKind.class, "TargetRuntimeKind");
 		addEEnumLiteral(targetRuntimeKindEEnum, TargetRuntimeKind.ONNX);
 		addEEnumLiteral(targetRuntimeKindEEnum, TargetRuntimeKind.ONNXRUNTIME);
+
+		initEEnum(analysisKindEEnum, AnalysisKind.class, "AnalysisKind");
+		addEEnumLiteral(analysisKindEEnum, AnalysisKind.TABLE);
+		addEEnumLiteral(analysisKindEEnum, AnalysisKind.BARS);
+		addEEnumLiteral(analysisKindEEnum, AnalysisKind.HEATMAP);
+		addEEnumLiteral(analysisKindEEnum, AnalysisKind.LINES);
 
 		initEEnum(runStatusEEnum, RunStatus.class, "RunStatus");
 		addEEnumLiteral(runStatusEEnum, RunStatus.RUNNING);

@@ -100,6 +100,10 @@ public class StrataAdapterFactory extends AdapterFactoryImpl {
 				return createMetricAdapter();
 			}
 			@Override
+			public Adapter caseAnalysis(Analysis object) {
+				return createAnalysisAdapter();
+			}
+			@Override
 			public Adapter defaultCase(EObject object) {
 				return createEObjectAdapter();
 			}
@@ -228,6 +232,20 @@ public class StrataAdapterFactory extends AdapterFactoryImpl {
 	 * @generated
 	 */
 	public Adapter createMetricAdapter() {
+		return null;
+	}
+
+	/**
+	 * Creates a new adapter for an object of class '{@link org.strata.model.Analysis <em>Analysis</em>}'.
+	 * <!-- begin-user-doc -->
+	 * This default implementation returns null so that we can easily ignore cases;
+	 * it's useful to ignore a case when inheritance will catch all the cases anyway.
+	 * <!-- end-user-doc -->
+	 * @return the new adapter.
+	 * @see org.strata.model.Analysis
+	 * @generated
+	 */
+	public Adapter createAnalysisAdapter() {
 		return null;
 	}
 
