@@ -1,0 +1,56 @@
+package org.strata.core.report;
+
+import java.util.Locale;
+
+/**
+ * Formats the values of one analysis so that they can be told apart: the number of decimals follows the
+ * spread of the values (cosines between 0.9991 and 0.99998 get five, a CKA matrix between 0.4 and 1 gets
+ * three), tiny or huge magnitudes go scientific or get thousands separators, NaN is a dash.
+ */
+record ValueFormat(int decimals, boolean scientific) {
+    private static final int MAX_DECIMALS = 6;
+
+    /** A format for {@code values} (NaN and infinities ignored). */
+    static ValueFormat of(double... values) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        double largest = 0;
+        for (double v : values) {
+            if (!Double.isFinite(v)) continue;
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+            largest = Math.max(largest, Math.abs(v));
+        }
+        if (lo > hi || largest == 0) return new ValueFormat(0, false);
+        if (largest < 1e-3 || largest >= 1e7) return new ValueFormat(2, true);
+        // enough decimals to see 1 % of the spread, and at least three significant digits of the largest value
+        double spread = hi - lo;
+        int bySpread = spread > 0 ? (int) Math.ceil(-Math.log10(spread / 100)) : 0;
+        int bySize = (int) Math.ceil(2 - Math.log10(largest));
+        int decimals = Math.max(0, Math.min(MAX_DECIMALS, Math.max(bySpread, bySize)));
+        if (largest >= 1e4) decimals = 0;
+        return new ValueFormat(decimals, false);
+    }
+
+    /** At most {@code max} decimals, for tight spaces such as heat-map cells. */
+    ValueFormat atMost(int max) {
+        return scientific || decimals <= max ? this : new ValueFormat(max, false);
+    }
+
+    String format(double v) {
+        if (Double.isNaN(v)) return ReportFormat.MISSING;
+        if (Double.isInfinite(v)) return v > 0 ? "\u221e" : ReportFormat.MINUS + "\u221e";
+        if (v == 0) return "0";
+        String s = scientific ? String.format(Locale.ROOT, "%." + decimals + "e", Math.abs(v))
+                : String.format(Locale.ROOT, decimals == 0 ? "%,.0f" : "%." + decimals + "f", Math.abs(v));
+        boolean zero = s.matches("[0.,]+");
+        return (v < 0 && !zero ? ReportFormat.MINUS : "") + s;
+    }
+
+    /** The longest text this format writes for {@code values}, in characters. */
+    int width(double... values) {
+        int w = 1;
+        for (double v : values) w = Math.max(w, format(v).length());
+        return w;
+    }
+}
