@@ -62,6 +62,11 @@ final class AnalysisCharts {
         return where + ": " + fmt.format(t.value(r, c)) + (Double.isNaN(t.value(r, c)) ? "" : unit);
     }
 
+    /** {@code s} shortened to what fits in {@code room} pixels at {@code font}. */
+    static String fit(String s, double room, double font) {
+        return ReportFormat.shorten(s, Math.max(2, (int) Math.floor(room / (font * 0.58))));
+    }
+
     private static double labelRoom(List<String> labels, double font, double max) {
         double w = 0;
         for (String s : labels) w = Math.max(w, textWidth(s, font));
@@ -86,8 +91,9 @@ final class AnalysisCharts {
         boolean wide = rows > 40 || series > 4;
         double width = wide ? WIDE : NARROW;
         double left = labelRoom(t.rows(), 11, wide ? 320 : 190);
-        double valueRoom = textWidth(fmt.format(hi), 10.5) + 10;
-        double negativeRoom = lo < 0 ? textWidth(fmt.format(lo), 10.5) + 10 : 0;
+        ValueFormat label = ValueFormat.significant(3);
+        double valueRoom = textWidth("0".repeat(label.width(values)), 10.5) + 10;
+        double negativeRoom = lo < 0 ? textWidth(label.format(lo), 10.5) + 10 : 0;
         double plotLeft = left + negativeRoom;
         double plotW = width - plotLeft - valueRoom - 12;
         double bar = rows * series > 60 ? 11 : 15;
@@ -107,7 +113,7 @@ final class AnalysisCharts {
         double zero = x.map(0, plotLeft, plotLeft + plotW);
         for (int r = 0; r < rows; r++) {
             double y0 = top + r * band;
-            svg.text(left - 8, y0 + band / 2 + 4, "cat", "end", 0, ReportFormat.shorten(t.rows().get(r), (int) ((left - 12) / 6.4)),
+            svg.text(left - 8, y0 + band / 2 + 4, "cat", "end", 0, fit(t.rows().get(r), left - 10, 11),
                     t.rows().get(r));
             for (int c = 0; c < series; c++) {
                 double v = t.value(r, c);
@@ -118,7 +124,7 @@ final class AnalysisCharts {
                 }
                 double end = x.map(v, plotLeft, plotLeft + plotW);
                 svg.rect(Math.min(zero, end), y + 1, Math.abs(end - zero), bar - 2, PALETTE[c % PALETTE.length], 2, tooltip(t, r, c, fmt));
-                svg.text(v < 0 ? end - 4 : end + 4, y + bar - 3.5, "value", v < 0 ? "end" : "start", fmt.format(v));
+                svg.text(v < 0 ? end - 4 : end + 4, y + bar - 3.5, "value", v < 0 ? "end" : "start", label.format(v));
             }
         }
         svg.line(zero, top - 4, zero, top + plotH, "axis");
@@ -165,12 +171,11 @@ final class AnalysisCharts {
         }
         ValueFormat cellFmt = fmt.atMost(cell >= 44 ? 3 : 2);
         double cellFont = 10.5;
-        boolean inCells = textWidth(cellFmt.format(-Math.abs(scale.hi)), cellFont) <= cell - 4
-                && textWidth(cellFmt.format(-Math.abs(scale.lo)), cellFont) <= cell - 4 && cell >= 18;
+        boolean inCells = cell >= 18 && textWidth("0".repeat(cellFmt.width(values)), cellFont) <= cell - 5;
         for (int r = 0; r < rows; r++) {
             double y = top + r * cell;
             if (r % rowStep == 0 || r == rows - 1) {
-                svg.text(left - 6, y + cell / 2 + 4, "cat", "end", 0, ReportFormat.shorten(t.rows().get(r), (int) ((left - 10) / 6.4)),
+                svg.text(left - 6, y + cell / 2 + 4, "cat", "end", 0, fit(t.rows().get(r), left - 8, 11),
                         t.rows().get(r));
             }
             for (int c = 0; c < cols; c++) {
@@ -268,15 +273,16 @@ final class AnalysisCharts {
         double plotW = width - left - right;
         double legendH = series > 1 || panels.size() > 1 ? 28 : 8;
         double panelH = panels.size() == 1 ? 190 : 150;
-        double xLabels = 34;
+        double band = plotW / cols;
+        double widest = maxWidth(t.columns(), 11);
+        // upright labels, shortened to their band when needed; turned and thinned only when bands are narrow
+        boolean turned = widest + 6 > band && band < 30;
+        int labelEvery = turned ? labelStep(band, 13) : 1;
+        double xLabels = turned ? Math.min(70, widest * 0.66 + 16) : 26;
         double gap = 14;
-        double height = legendH + panels.size() * (panelH + xLabels + gap);
+        double height = legendH + panels.size() * (panelH + xLabels + gap + 12);
         SvgCanvas svg = new SvgCanvas(width, height, t.title(), 0);
         if (series > 1) svg.legend(left, 8, t.rows(), colours(series));
-        double band = plotW / cols;
-        int labelEvery = labelStep(band, maxWidth(t.columns(), 11) + 6);
-        boolean turned = labelEvery > 1 && band >= 12;
-        if (turned) labelEvery = labelStep(band, 13);
         double y0 = legendH;
         for (List<Integer> panel : panels) {
             double[] values = panel.stream().flatMapToDouble(r -> Arrays.stream(t.values()[r])).toArray();
@@ -293,8 +299,12 @@ final class AnalysisCharts {
                 hi = 1;
             }
             double pad = Math.max((hi - lo) * 0.12, Math.max(Math.abs(hi), 1e-9) * 1e-4);
-            Axis y = Axis.nice(lo - pad, hi + pad, 4);
-            double top = y0 + 6;
+            // fractions and cosines: the axis does not pass 0 or 1 for the labels' sake
+            double from = lo >= 0 ? Math.max(0, lo - pad) : lo - pad;
+            double to = hi <= 1 && lo >= -1 ? Math.min(1, hi + pad) : hi + pad;
+            Axis y = Axis.nice(from, to, 4);
+            boolean labels = cols <= 12 && panel.size() <= 2;
+            double top = y0 + (labels ? 18 : 6);
             double bottom = top + panelH;
             for (double tick : y.ticks()) {
                 double py = y.map(tick, bottom, top);
@@ -306,12 +316,11 @@ final class AnalysisCharts {
             for (int c = 0; c < cols; c++) {
                 if (c % labelEvery != 0 && c != cols - 1) continue;
                 double cx = left + band * (c + 0.5);
-                String label = ReportFormat.shorten(t.columns().get(c), turned ? 14 : Math.max(3, (int) (band * labelEvery / 6.4)));
+                String label = turned ? ReportFormat.shorten(t.columns().get(c), 14) : fit(t.columns().get(c), band - 4, 11);
                 if (turned) svg.text(cx + 3, bottom + 12, "cat", "end", -40, label, t.columns().get(c));
                 else svg.text(cx, bottom + 16, "cat", "middle", 0, label, t.columns().get(c));
             }
             svg.line(left, bottom, left + plotW, bottom, "axis");
-            boolean labels = cols <= 12 && panel.size() <= 2;
             for (int k = 0; k < panel.size(); k++) {
                 int r = panel.get(k);
                 String colour = PALETTE[r % PALETTE.length];

@@ -327,11 +327,11 @@ final class HtmlRunReport {
     }
 
     private void figure(String title, String caption, String svg) {
-        figure(title, caption, svg, false);
+        figure(title, caption, svg, null);
     }
 
-    private void figure(String title, String caption, String body, boolean wide) {
-        b.append(wide ? "<figure class=\"wide\">" : "<figure>").append("<figcaption><span class=\"fig-title\">").append(escape(title))
+    private void figure(String title, String caption, String body, String cls) {
+        b.append(cls == null ? "<figure>" : "<figure class=\"" + cls + "\">").append("<figcaption><span class=\"fig-title\">").append(escape(title))
                 .append("</span><span class=\"fig-caption\">").append(escape(caption)).append("</span></figcaption>\n").append(body)
                 .append("\n</figure>\n");
     }
@@ -355,12 +355,12 @@ final class HtmlRunReport {
                 try {
                     t = Analyses.fromRecord(a);
                 } catch (IllegalArgumentException e) {
-                    figure(ReportFormat.text(a.getTitle()), "cannot be drawn: " + e.getMessage(), "", false);
+                    figure(ReportFormat.text(a.getTitle()), "cannot be drawn: " + e.getMessage(), "", "analysis");
                     continue;
                 }
                 AnalysisCharts.Drawing d = AnalysisCharts.draw(t);
                 String caption = t.note() + (t.unit().isEmpty() ? "" : (t.note().isEmpty() ? "" : " ") + "Unit: " + t.unit() + ".");
-                figure(t.title().isBlank() ? t.id() : t.title(), caption, d.markup(), d.wide());
+                figure(t.title().isBlank() ? t.id() : t.title(), caption, d.markup(), d.wide() ? "analysis wide" : "analysis");
             }
             b.append("</div>\n");
         }
@@ -507,6 +507,7 @@ final class HtmlRunReport {
             svg .empty{fill:var(--panel);stroke:var(--line)}
             svg .empty-text{font-size:13px;fill:var(--muted)}
             figure.wide{grid-column:1/-1}
+            figure.analysis svg.chart{margin-top:6px}
             .analysis-step{display:flex;gap:10px;align-items:baseline;flex-wrap:wrap;margin:18px 0 10px}
             .analysis-step .n{font-weight:650}
             table.analysis{border-collapse:collapse;font-size:12.5px;width:100%}
