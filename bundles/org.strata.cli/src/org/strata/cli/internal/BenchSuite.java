@@ -254,15 +254,15 @@ final class BenchSuite {
         c.printf("Bench on all-MiniLM-L6-v2: %d interleaved rounds after %d warm-up runs, 1 thread, ORT_ENABLE_ALL, batch 1, medians;%n"
                 + "fidelity: mean-pooled embeddings against fp32 on %d evaluation texts. Ratios below 1 are smaller or faster.%n%n", s.rounds(),
                 s.warmup(), texts);
-        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-22s %-44s %10s %7s", "row", "techniques", "size", "size\u00d7"));
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-22s %-52s %10s %7s", "row", "techniques", "size", "size\u00d7"));
         for (int l : s.lengths()) head.append(String.format(Locale.ROOT, " %9s %9s %9s", "ms@" + l, "\u00d7fp32", "\u00d7int8"));
         head.append(String.format(Locale.ROOT, " %9s %9s", "cos mean", "cos min"));
         c.println(head.toString());
         List<String> notes = new ArrayList<>();
         for (Row r : rows) {
             String techniques = r == base ? "\u2014" : String.join(" \u2192 ", r.techniques);
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-22s %-44s %10s %7s", cut(r.name, 22),
-                    cut(techniques, 44), r.bytes == null ? "" : Console.bytes(r.bytes.length),
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-22s %-52s %10s %7s", cut(r.name, 22),
+                    cut(techniques, 52), r.bytes == null ? "" : Console.bytes(r.bytes.length),
                     r.bytes == null ? "" : String.format(Locale.ROOT, "%.3f", (double) r.bytes.length / base.bytes.length)));
             for (int li = 0; li < s.lengths().size(); li++) {
                 line.append(String.format(Locale.ROOT, " %9s %9s %9s", r.medianMillis == null ? "" : String.format(Locale.ROOT, "%.2f", r.medianMillis[li]),

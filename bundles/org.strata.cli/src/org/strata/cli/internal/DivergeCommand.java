@@ -58,9 +58,9 @@ final class DivergeCommand implements Command {
     @Override
     public int run(Args args, Console c) throws Exception {
         List<String> pos = args.positionals();
-        if (pos.size() == 1 || pos.size() > 2) throw new Args.UsageException("diverge takes two models (or none), not " + pos.size());
-        ModelArgument a = ModelArgument.resolve(pos.isEmpty() ? null : pos.get(0), c);
-        ModelArgument b = ModelArgument.resolve(pos.isEmpty() ? ModelArgument.INT8 : pos.get(1), c);
+        ModelArgument[] models = ModelArgument.pair(pos, "diverge", c);
+        ModelArgument a = models[0];
+        ModelArgument b = models[1];
         int texts = args.intOption("texts", BlockDivergence.DEFAULT_TEXTS, 1, 10_000);
         String values = args.option("values", null);
         List<String> named = values == null ? List.of() : Arrays.stream(values.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();

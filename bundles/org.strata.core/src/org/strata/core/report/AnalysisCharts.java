@@ -52,6 +52,18 @@ final class AnalysisCharts {
         };
     }
 
+    /** {min, max} of the finite values; min &gt; max when there is none. */
+    static double[] range(double[] values) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            if (!Double.isFinite(v)) continue;
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        return new double[] { lo, hi };
+    }
+
     private static double[] all(AnalysisTable t) {
         return Arrays.stream(t.values()).flatMapToDouble(Arrays::stream).toArray();
     }
@@ -80,13 +92,9 @@ final class AnalysisCharts {
         int series = t.columns().size();
         double[] values = all(t);
         ValueFormat fmt = ValueFormat.of(values);
-        double lo = 0;
-        double hi = 0;
-        for (double v : values) {
-            if (!Double.isFinite(v)) continue;
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
-        }
+        double[] r = range(values);
+        double lo = r[0] > r[1] ? 0 : Math.min(0, r[0]);
+        double hi = r[0] > r[1] ? 1 : Math.max(0, r[1]);
         if (lo == hi) hi = 1;
         boolean wide = rows > 40 || series > 4;
         double width = wide ? WIDE : NARROW;
@@ -223,13 +231,9 @@ final class AnalysisCharts {
                 { 0xfd, 0xdb, 0xc7 }, { 0xef, 0x8a, 0x62 }, { 0xb2, 0x18, 0x2b } };
 
         static ColourScale of(double[] values) {
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
-            for (double v : values) {
-                if (!Double.isFinite(v)) continue;
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-            }
+            double[] r = range(values);
+            double lo = r[0];
+            double hi = r[1];
             if (lo > hi) return new ColourScale(0, 1, false);
             if (lo < 0 && hi > 0) {
                 double m = Math.max(-lo, hi);
@@ -287,13 +291,9 @@ final class AnalysisCharts {
         for (List<Integer> panel : panels) {
             double[] values = panel.stream().flatMapToDouble(r -> Arrays.stream(t.values()[r])).toArray();
             ValueFormat fmt = ValueFormat.of(values);
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
-            for (double v : values) {
-                if (!Double.isFinite(v)) continue;
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-            }
+            double[] r = range(values);
+            double lo = r[0];
+            double hi = r[1];
             if (lo > hi) {
                 lo = 0;
                 hi = 1;
@@ -361,16 +361,7 @@ final class AnalysisCharts {
     static List<List<Integer>> panels(AnalysisTable t) {
         int n = t.rows().size();
         double[][] range = new double[n][];
-        for (int r = 0; r < n; r++) {
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
-            for (double v : t.values()[r]) {
-                if (!Double.isFinite(v)) continue;
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-            }
-            range[r] = new double[] { lo, hi };
-        }
+        for (int r = 0; r < n; r++) range[r] = range(t.values()[r]);
         int[] group = new int[n];
         for (int r = 0; r < n; r++) group[r] = r;
         for (int a = 0; a < n; a++) {

@@ -12,16 +12,11 @@ record ValueFormat(int decimals, boolean scientific, int significant) {
 
     /** A format for {@code values} (NaN and infinities ignored). */
     static ValueFormat of(double... values) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        double largest = 0;
-        for (double v : values) {
-            if (!Double.isFinite(v)) continue;
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
-            largest = Math.max(largest, Math.abs(v));
-        }
-        if (lo > hi || largest == 0) return new ValueFormat(0, false, 0);
+        double[] range = AnalysisCharts.range(values);
+        double lo = range[0];
+        double hi = range[1];
+        double largest = lo > hi ? 0 : Math.max(Math.abs(lo), Math.abs(hi));
+        if (largest == 0) return new ValueFormat(0, false, 0);
         if (largest < 1e-3 || largest >= 1e7) return new ValueFormat(2, true, 0);
         boolean whole = true;
         for (double v : values) whole &= !Double.isFinite(v) || v == Math.rint(v);
