@@ -92,9 +92,9 @@ final class AnalysisCharts {
         int series = t.columns().size();
         double[] values = all(t);
         ValueFormat fmt = ValueFormat.of(values);
-        double[] r = range(values);
-        double lo = r[0] > r[1] ? 0 : Math.min(0, r[0]);
-        double hi = r[0] > r[1] ? 1 : Math.max(0, r[1]);
+        double[] span = range(values);
+        double lo = span[0] > span[1] ? 0 : Math.min(0, span[0]);
+        double hi = span[0] > span[1] ? 1 : Math.max(0, span[1]);
         if (lo == hi) hi = 1;
         boolean wide = rows > 40 || series > 4;
         double width = wide ? WIDE : NARROW;
@@ -291,9 +291,9 @@ final class AnalysisCharts {
         for (List<Integer> panel : panels) {
             double[] values = panel.stream().flatMapToDouble(r -> Arrays.stream(t.values()[r])).toArray();
             ValueFormat fmt = ValueFormat.of(values);
-            double[] r = range(values);
-            double lo = r[0];
-            double hi = r[1];
+            double[] span = range(values);
+            double lo = span[0];
+            double hi = span[1];
             if (lo > hi) {
                 lo = 0;
                 hi = 1;
