@@ -90,6 +90,9 @@ final class BenchSuite {
 
     /** The pipelines named, or else every {@code *.strata} of {@code suite} (default: the installation's examples/). */
     static List<Path> pipelines(Args args, Console c) throws IOException {
+        for (String p : args.positionals()) {
+            if (!p.endsWith(".strata")) throw new Args.UsageException("bench takes 'io' or pipeline files (*.strata); '" + p + "' is neither");
+        }
         if (!args.positionals().isEmpty()) return args.positionals().stream().map(c::resolve).toList();
         Path dir;
         if (args.option("suite", null) != null) {
