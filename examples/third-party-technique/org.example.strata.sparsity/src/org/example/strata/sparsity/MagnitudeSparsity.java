@@ -69,8 +69,9 @@ public final class MagnitudeSparsity implements Technique {
         long zeroedNow = 0;
         List<String> rows = new ArrayList<>();
         List<double[]> perMatrix = new ArrayList<>();
+        context.monitor().subTask("sparsifying " + weights.size() + " weight matrices below " + ParameterSpec.format(threshold));
         for (Value w : weights) {
-            context.monitor().subTask("sparsifying " + w.name());
+            context.monitor().checkCanceled();
             Tensor t = w.initializer();
             float[] values = TensorCodec.toFloats(t);
             long before = countZeros(values);
