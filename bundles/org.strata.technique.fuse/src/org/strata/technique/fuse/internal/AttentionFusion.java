@@ -11,15 +11,11 @@ import java.util.Set;
 import org.strata.onnx.Attribute;
 import org.strata.onnx.DataType;
 import org.strata.onnx.Dim;
-import org.strata.onnx.Model;
-import org.strata.onnx.ModelReader;
-import org.strata.onnx.ModelWriter;
 import org.strata.onnx.Node;
 import org.strata.onnx.Shape;
 import org.strata.onnx.TensorCodec;
 import org.strata.onnx.TensorType;
 import org.strata.onnx.Value;
-import org.strata.onnx.infer.ShapeInference;
 import org.strata.onnx.structure.Attention;
 import org.strata.onnx.structure.Block;
 import org.strata.onnx.structure.Projection;
@@ -76,7 +72,6 @@ final class AttentionFusion {
     }
 
     private final FusionRun run;
-    private Model typed;
     private final Map<Value, Value> maskIndex = new IdentityHashMap<>();
 
     AttentionFusion(FusionRun run) {
@@ -84,11 +79,6 @@ final class AttentionFusion {
     }
 
     void fuse() {
-        if (run.structure.blocks().stream().anyMatch(b -> b.attention() != null && !b.attention().fused())) {
-            // shapes of the model as it is before any rewrite (values keep their names through the rewrites)
-            typed = ModelReader.read(ModelWriter.toBytes(run.model), run.graph.name() + " (shape inference copy)");
-            ShapeInference.standard().infer(typed);
-        }
         for (Block b : run.structure.blocks()) {
             run.context.monitor().checkCanceled();
             Attention a = b.attention();
@@ -368,20 +358,16 @@ final class AttentionFusion {
 
     // ---- inferred shapes ------------------------------------------------------------------------------
 
-    /** The type shape inference gives {@code v} (on a copy of the model as it was before any rewrite). */
     private TensorType typeOf(Value v) {
-        if (v.type() != null && v.type().hasShape() && v.isGraphInput()) return v.type();
-        Value t = typed.graph().value(v.name());
-        return t == null ? null : t.type();
+        return run.inferredType(v);
     }
 
     private Shape shapeOf(Value v) {
-        TensorType t = typeOf(v);
-        return t == null ? null : t.shape();
+        return run.inferredShape(v);
     }
 
     /** True when {@code s} is known to have exactly {@code dims}: equal fixed sizes or the same symbol. */
-    private static boolean sameDims(Shape s, Dim... dims) {
+    static boolean sameDims(Shape s, Dim... dims) {
         if (s == null || s.rank() != dims.length) return false;
         for (int i = 0; i < dims.length; i++) {
             Dim a = s.dim(i);

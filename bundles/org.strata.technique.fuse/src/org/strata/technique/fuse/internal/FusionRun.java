@@ -29,6 +29,8 @@ final class FusionRun {
     /** Old value → the value that replaced it, so a later fusion reads what the graph holds now. */
     private final Map<Value, Value> replaced = new IdentityHashMap<>();
     private final Set<Integer> blocks = new TreeSet<>();
+    /** A copy of the model with inferred types, made on first use; values keep their names through rewrites. */
+    private Model typed;
     /** Counts of what was fused, by detail key, in the order first counted. */
     final Map<String, Integer> counts = new LinkedHashMap<>();
     final List<String> left = new ArrayList<>();
@@ -45,6 +47,26 @@ final class FusionRun {
         Value out = v;
         while (out != null && replaced.containsKey(out)) out = replaced.get(out);
         return out;
+    }
+
+    /**
+     * The type shape inference gives {@code v}: a graph input's declared type, or the inferred type of the value
+     * of the same name in a copy of the model (made, and inferred, once per run).
+     */
+    org.strata.onnx.TensorType inferredType(Value v) {
+        if (v.isGraphInput() && v.type() != null && v.type().hasShape()) return v.type();
+        if (typed == null) {
+            typed = org.strata.onnx.ModelReader.read(org.strata.onnx.ModelWriter.toBytes(model), graph.name() + " (shape inference copy)");
+            org.strata.onnx.infer.ShapeInference.standard().infer(typed);
+        }
+        Value t = typed.graph().value(v.name());
+        return t == null ? null : t.type();
+    }
+
+    /** The inferred shape of {@code v}, or null. */
+    org.strata.onnx.Shape inferredShape(Value v) {
+        org.strata.onnx.TensorType t = inferredType(v);
+        return t == null ? null : t.shape();
     }
 
     /** Makes every reader of {@code old} read {@code now}, and remembers it for {@link #current}. */

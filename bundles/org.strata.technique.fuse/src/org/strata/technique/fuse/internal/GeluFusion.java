@@ -32,9 +32,11 @@ final class GeluFusion {
     private static final double CONSTANT_TOLERANCE = 1e-5;
 
     private final FusionRun run;
+    private final boolean foldBias;
 
-    GeluFusion(FusionRun run) {
+    GeluFusion(FusionRun run, boolean foldBias) {
         this.run = run;
+        this.foldBias = foldBias;
     }
 
     void fuse() {
@@ -53,7 +55,7 @@ final class GeluFusion {
                 run.leave(where, why);
                 continue;
             }
-            Node biasAdd = foldableBias(x, f);
+            Node biasAdd = foldBias ? foldableBias(x, f) : null;
             List<Value> inputs;
             String op;
             if (biasAdd != null) {

@@ -8,8 +8,10 @@ import java.util.Set;
 
 import org.strata.onnx.Attribute;
 import org.strata.onnx.DataType;
+import org.strata.onnx.Dim;
 import org.strata.onnx.Model;
 import org.strata.onnx.Node;
+import org.strata.onnx.Shape;
 import org.strata.onnx.Tensor;
 import org.strata.onnx.TensorType;
 import org.strata.onnx.Value;
@@ -55,7 +57,11 @@ final class NormFusion {
         if (s.finalNorm() != null) norms.add(s.finalNorm());
     }
 
-    /** The residual Adds and the norms reading their sums, fused into skip norms. */
+    /**
+     * The residual Adds and the norms reading their sums, fused into skip norms; then any other decomposed norm
+     * reading an Add of two run-time values (the embeddings' token + position sum), the second of which may be
+     * broadcast over the batch as SkipLayerNormalization allows ([1, S, H] or [S, H]).
+     */
     void fuseSkipNorms() {
         for (Block b : run.structure.blocks()) {
             for (Residual r : b.residuals()) {
@@ -64,42 +70,70 @@ final class NormFusion {
                 Value sum = r.node().output(0);
                 Norm norm = norms.stream().filter(n -> !done.contains(n) && !n.fused() && n.input() == sum).findFirst().orElse(null);
                 if (norm == null) continue;
-                fuseSkip(b, r, norm);
+                String where = "block " + b.number() + ": " + norm + " after " + r.node().describe();
+                if (r.branch() == r.stream()) {
+                    run.leave(where, "the residual adds a value to itself");
+                    continue;
+                }
+                fuseSkip(where, b.number(), r.node(), run.current(r.branch()), run.current(r.stream()), norm, true);
             }
+        }
+        for (Norm norm : norms) {
+            run.context.monitor().checkCanceled();
+            if (done.contains(norm) || norm.fused()) continue;
+            Value x = run.current(norm.input());
+            Node add = x.producer();
+            if (add == null || !add.is(Node.DEFAULT_DOMAIN, "Add") || add.inputs().size() != 2 || add.input(0) == add.input(1)) continue;
+            if (ConstantValues.isConstant(add.input(0)) || ConstantValues.isConstant(add.input(1))) continue;
+            Shape sum = run.inferredShape(x);
+            if (sum == null || sum.rank() != 3) continue;
+            int full = skipBroadcasts(sum, run.inferredShape(add.input(1))) ? 0 : skipBroadcasts(sum, run.inferredShape(add.input(0))) ? 1 : -1;
+            if (full < 0 || !AttentionFusion.sameDims(run.inferredShape(add.input(full)), sum.dim(0), sum.dim(1), sum.dim(2))) continue;
+            fuseSkip(norm + " after " + add.describe(), blockOf(norm), add, add.input(full), add.input(1 - full), norm, false);
         }
     }
 
-    private void fuseSkip(Block b, Residual r, Norm norm) {
-        Value sum = r.node().output(0);
-        String where = "block " + b.number() + ": " + norm + " after " + r.node().describe();
+    /** True when SkipLayerNormalization can take {@code skip} for an input of shape {@code input} [B, S, H]. */
+    private static boolean skipBroadcasts(Shape input, Shape skip) {
+        return AttentionFusion.sameDims(skip, input.dim(0), input.dim(1), input.dim(2))
+                || AttentionFusion.sameDims(skip, Dim.of(1), input.dim(1), input.dim(2))
+                || AttentionFusion.sameDims(skip, input.dim(1), input.dim(2));
+    }
+
+    private int blockOf(Norm norm) {
+        for (Block b : run.structure.blocks()) if (b.norms().contains(norm)) return b.number();
+        return 0;
+    }
+
+    private void fuseSkip(String where, int block, Node add, Value branch, Value stream, Norm norm, boolean foldBias) {
+        Value sum = add.output(0);
         String why = unfusable(run.model, norm, run.current(norm.input()));
-        if (why == null && r.branch() == r.stream()) why = "the residual adds a value to itself";
         if (why != null) {
             run.leave(where, why);
             return;
         }
         boolean layerNorm = norm.kind() == NormKind.LAYER_NORM;
         boolean keepSum = sum.isGraphOutput() || !onlyReadBy(sum, norm);
-        Value branch = run.current(r.branch());
-        List<Value> inputs = new ArrayList<>(List.of(branch, run.current(r.stream()), norm.scale()));
+        List<Value> inputs = new ArrayList<>(List.of(branch, stream, norm.scale()));
         if (layerNorm) inputs.add(norm.bias());
-        Node biasAdd = foldableBias(branch, norm);
+        Node biasAdd = foldBias ? foldableBias(branch, norm) : null;
         if (biasAdd != null) {
             boolean first = isBias(biasAdd.input(0), norm);
             inputs.set(0, first ? biasAdd.input(1) : biasAdd.input(0));
             inputs.add(first ? biasAdd.input(0) : biasAdd.input(1));
-            run.fused("biases-folded", b.number());
+            run.fused("biases-folded", block);
         }
         String base = norm.output().name();
         List<String> outputs = keepSum ? List.of(base + "_skip", base + "_mean", base + "_inv_std", sum.name() + "_skip_sum")
                 : List.of(base + "_skip");
         Node fused = run.addContribNode(layerNorm ? "SkipLayerNormalization" : "SkipSimplifiedLayerNormalization", inputs,
                 outputs, List.of(Attribute.of("epsilon", (float) norm.epsilon())));
-        run.graph.insertBefore(r.node(), fused);
+        run.graph.insertBefore(add, fused);
         run.replace(norm.output(), fused.output(0));
         if (keepSum) run.replace(sum, fused.output(3));
         done.add(norm);
-        run.fused(layerNorm ? (keepSum ? "skip-layer-norms-pre-ln" : "skip-layer-norms") : "skip-rms-norms", b.number());
+        run.fused(layerNorm ? "skip-layer-norms" : "skip-rms-norms", block);
+        if (keepSum) run.fused("sums-kept", block);
     }
 
     /** The decomposed norms no skip norm took, fused on their own. */
@@ -124,9 +158,7 @@ final class NormFusion {
             run.graph.insertBefore(norm.output().producer(), fused);
             run.replace(norm.output(), fused.output(0));
             done.add(norm);
-            int block = 0;
-            for (Block b : run.structure.blocks()) if (b.norms().contains(norm)) block = b.number();
-            run.fused(layerNorm ? "layer-norms" : "rms-norms", block);
+            run.fused(layerNorm ? "layer-norms" : "rms-norms", blockOf(norm));
         }
     }
 

@@ -44,6 +44,7 @@ public final class TransformerFusion implements Technique {
     static final String ID = "fuse.transformer";
     static final String ATTENTION = "attention";
     static final String GELU = "gelu";
+    static final String BIAS_GELU = "bias-gelu";
     static final String SKIP_LAYER_NORM = "skip-layer-norm";
     static final String LAYER_NORM = "layer-norm";
     /** Kept for the tests of the norm rule; see {@link NormFusion#LN_DOMAIN}. */
@@ -58,7 +59,10 @@ public final class TransformerFusion implements Technique {
                             "fuse an encoder's written-out self-attention (separate Q/K/V MatMuls, padding mask or none) into"
                                     + " com.microsoft Attention with a packed QKV weight"),
                     ParameterSpec.bool(GELU, true,
-                            "fuse the erf GELU into com.microsoft Gelu (BiasGelu with the up-projection bias) and the tanh GELU into FastGelu"),
+                            "fuse the erf GELU into com.microsoft Gelu and the tanh GELU into FastGelu"),
+                    ParameterSpec.bool(BIAS_GELU, true,
+                            "with gelu: take the up-projection bias Add into the GELU (BiasGelu, FastGelu with bias); off keeps the"
+                                    + " Add, which a later int8 step folds into its quantized product instead"),
                     ParameterSpec.bool(SKIP_LAYER_NORM, true,
                             "fuse a residual Add and the decomposed LayerNorm/RMSNorm reading its sum (post-LN and pre-LN) into"
                                     + " com.microsoft SkipLayerNormalization/SkipSimplifiedLayerNormalization"),
@@ -85,12 +89,12 @@ public final class TransformerFusion implements Technique {
         before.addAll(g.nodes());
 
         if (params.getBoolean(ATTENTION)) new AttentionFusion(run).fuse();
-        if (params.getBoolean(GELU)) new GeluFusion(run).fuse();
+        if (params.getBoolean(GELU)) new GeluFusion(run, params.getBoolean(BIAS_GELU)).fuse();
         NormFusion norms = new NormFusion(run);
         if (params.getBoolean(SKIP_LAYER_NORM)) norms.fuseSkipNorms();
         if (params.getBoolean(LAYER_NORM)) norms.fusePlainNorms();
 
-        int fused = run.counts.entrySet().stream().filter(e -> !e.getKey().equals("biases-folded")).mapToInt(Map.Entry::getValue).sum();
+        int fused = run.counts.entrySet().stream().filter(e -> !e.getKey().equals("biases-folded") && !e.getKey().equals("sums-kept")).mapToInt(Map.Entry::getValue).sum();
         if (fused == 0) {
             return new Change("nothing to fuse (" + run.left.size() + " site(s) left as they are)", 0, 0, List.of(),
                     Map.of("modified", "false", "left", Integer.toString(run.left.size())));
@@ -102,8 +106,8 @@ public final class TransformerFusion implements Technique {
         int removed = nodesBefore + added - g.nodes().size();
         Map<String, String> details = new LinkedHashMap<>();
         details.put("modified", "true");
-        for (String key : List.of("attentions", "gelus", "fast-gelus", "skip-layer-norms", "skip-layer-norms-pre-ln",
-                "skip-rms-norms", "layer-norms", "rms-norms", "biases-folded")) {
+        for (String key : List.of("attentions", "gelus", "fast-gelus", "skip-layer-norms", "skip-rms-norms", "sums-kept",
+                "layer-norms", "rms-norms", "biases-folded")) {
             details.put(key, Integer.toString(run.count(key)));
         }
         details.put("left", Integer.toString(run.left.size()));
@@ -115,8 +119,8 @@ public final class TransformerFusion implements Technique {
     private static String summary(FusionRun run, int before, int after) {
         StringBuilder b = new StringBuilder("fused");
         String[][] parts = {{"attentions", "Attention"}, {"gelus", "Gelu/BiasGelu"}, {"fast-gelus", "FastGelu"},
-                {"skip-layer-norms", "SkipLayerNormalization (post-LN)"}, {"skip-layer-norms-pre-ln", "SkipLayerNormalization (pre-LN, sum kept)"},
-                {"skip-rms-norms", "SkipSimplifiedLayerNormalization"}, {"layer-norms", "LayerNormalization"},
+                {"skip-layer-norms", "SkipLayerNormalization"}, {"skip-rms-norms", "SkipSimplifiedLayerNormalization"},
+                {"sums-kept", "skip norms passing the sum on (pre-LN)"}, {"layer-norms", "LayerNormalization"},
                 {"rms-norms", "SimplifiedLayerNormalization"}};
         String sep = " ";
         for (String[] p : parts) {
