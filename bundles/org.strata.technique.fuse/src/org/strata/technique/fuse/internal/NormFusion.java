@@ -47,6 +47,7 @@ final class NormFusion {
 
     private final FusionRun run;
     private final List<Norm> norms = new ArrayList<>();
+    /** Norms fused, or left with a logged reason: each is decided once. */
     private final Set<Norm> done = Collections.newSetFromMap(new IdentityHashMap<>());
 
     NormFusion(FusionRun run) {
@@ -73,6 +74,7 @@ final class NormFusion {
                 String where = "block " + b.number() + ": " + norm + " after " + r.node().describe();
                 if (r.branch() == r.stream()) {
                     run.leave(where, "the residual adds a value to itself");
+                    done.add(norm);
                     continue;
                 }
                 fuseSkip(where, b.number(), r.node(), run.current(r.branch()), run.current(r.stream()), norm, true);
@@ -110,6 +112,7 @@ final class NormFusion {
         String why = unfusable(run.model, norm, run.current(norm.input()));
         if (why != null) {
             run.leave(where, why);
+            done.add(norm);
             return;
         }
         boolean layerNorm = norm.kind() == NormKind.LAYER_NORM;
@@ -146,6 +149,7 @@ final class NormFusion {
             String why = unfusable(run.model, norm, x);
             if (why != null) {
                 run.leave(norm + " reading '" + norm.input().name() + "'", why);
+                done.add(norm);
                 continue;
             }
             boolean layerNorm = norm.kind() == NormKind.LAYER_NORM;
