@@ -18,6 +18,7 @@ import org.strata.onnx.Value;
 import org.strata.onnx.structure.Block;
 import org.strata.onnx.structure.Norm;
 import org.strata.onnx.structure.NormKind;
+import org.strata.onnx.structure.NormPlacement;
 import org.strata.onnx.structure.Residual;
 
 /**
@@ -26,8 +27,11 @@ import org.strata.onnx.structure.Residual;
  * <ol>
  * <li><b>skip norm</b>: a residual Add whose sum a decomposed LayerNorm (RMSNorm) reads becomes one com.microsoft
  * {@code SkipLayerNormalization(branch, stream, γ, β)} ({@code SkipSimplifiedLayerNormalization(branch, stream, γ)}).
- * Post-LN (BERT, MiniLM) only the norm reads the sum; pre-LN (GPT, ViT, LLaMA, pre-LN BERT) the sum also goes on
- * in the residual stream, and the fused node hands it on as its optional output 3 (input + skip + bias). When the
+ * Post-LN (BERT, MiniLM) only the norm reads the sum; pre-LN (GPT, ViT, LLaMA, pre-LN BERT) the attention residual's
+ * sum also goes on in the residual stream, and the fused node hands it on as its optional output 3 (input + skip +
+ * bias). A pre-LN FFN residual is left as it is: the block's output would be inside the next block's (or the final)
+ * skip norm, which structure discovery rejects ("chained skip norms"), so later steps could no longer see the blocks;
+ * its norm becomes a plain LayerNormalization. When the
  * branch ends in {@code MatMul + Add(bias)} and nothing else reads that sum, the bias becomes the fused node's bias
  * input.</li>
  * <li><b>plain norm</b>: any other decomposed LayerNorm becomes {@code LayerNormalization(x, γ, β)} and any other
@@ -61,7 +65,8 @@ final class NormFusion {
     /**
      * The residual Adds and the norms reading their sums, fused into skip norms; then any other decomposed norm
      * reading an Add of two run-time values (the embeddings' token + position sum), the second of which may be
-     * broadcast over the batch as SkipLayerNormalization allows ([1, S, H] or [S, H]).
+     * broadcast over the batch as SkipLayerNormalization allows ([1, S, H] or [S, H]); not when the sum is also the
+     * residual stream (GPT's embeddings), which discovery must see as an Add.
      */
     void fuseSkipNorms() {
         for (Block b : run.structure.blocks()) {
@@ -72,25 +77,32 @@ final class NormFusion {
                 Norm norm = norms.stream().filter(n -> !done.contains(n) && !n.fused() && n.input() == sum).findFirst().orElse(null);
                 if (norm == null) continue;
                 String where = "block " + b.number() + ": " + norm + " after " + r.node().describe();
-                if (r.branch() == r.stream()) {
-                    run.leave(where, "the residual adds a value to itself");
-                    done.add(norm);
+                String why = r.branch() == r.stream() ? "the residual adds a value to itself"
+                        : r == b.ffnResidual() && b.placement() == NormPlacement.PRE_LN
+                                ? "pre-LN, the block's output would be fused into the next norm (the next block's or the final"
+                                        + " one), which structure discovery (and so every later step) cannot follow"
+                                : null;
+                if (why != null) {
+                    run.leave(where, why); // the norm alone may still be fused
                     continue;
                 }
                 fuseSkip(where, b.number(), r.node(), run.current(r.branch()), run.current(r.stream()), norm, true);
             }
         }
+        Set<Node> residuals = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Block b : run.structure.blocks()) for (Residual r : b.residuals()) if (r != null) residuals.add(r.node());
         for (Norm norm : norms) {
             run.context.monitor().checkCanceled();
             if (done.contains(norm) || norm.fused()) continue;
             Value x = run.current(norm.input());
             Node add = x.producer();
-            if (add == null || !add.is(Node.DEFAULT_DOMAIN, "Add") || add.inputs().size() != 2 || add.input(0) == add.input(1)) continue;
+            if (add == null || residuals.contains(add) || !add.is(Node.DEFAULT_DOMAIN, "Add") || add.inputs().size() != 2 || add.input(0) == add.input(1)) continue;
             if (ConstantValues.isConstant(add.input(0)) || ConstantValues.isConstant(add.input(1))) continue;
             Shape sum = run.inferredShape(x);
             if (sum == null || sum.rank() != 3) continue;
             int full = skipBroadcasts(sum, run.inferredShape(add.input(1))) ? 0 : skipBroadcasts(sum, run.inferredShape(add.input(0))) ? 1 : -1;
             if (full < 0 || !AttentionFusion.sameDims(run.inferredShape(add.input(full)), sum.dim(0), sum.dim(1), sum.dim(2))) continue;
+            if (passesSumOn(x, norm)) continue; // the sum starts the residual stream (GPT): discovery needs it as an Add
             fuseSkip(norm + " after " + add.describe(), blockOf(norm), add, add.input(full), add.input(1 - full), norm, false);
         }
     }
@@ -116,7 +128,7 @@ final class NormFusion {
             return;
         }
         boolean layerNorm = norm.kind() == NormKind.LAYER_NORM;
-        boolean keepSum = sum.isGraphOutput() || !onlyReadBy(sum, norm);
+        boolean keepSum = passesSumOn(sum, norm);
         List<Value> inputs = new ArrayList<>(List.of(branch, stream, norm.scale()));
         if (layerNorm) inputs.add(norm.bias());
         Node biasAdd = foldBias ? foldableBias(branch, norm) : null;
@@ -185,6 +197,11 @@ final class NormFusion {
 
     private static boolean isBias(Value v, Norm norm) {
         return v != null && oneDimFloat(v, "bias") == null && v.initializer().dims()[0] == norm.scale().initializer().dims()[0];
+    }
+
+    /** True when {@code sum} is needed besides by {@code norm}, so a skip norm would have to pass it on as output 3. */
+    private static boolean passesSumOn(Value sum, Norm norm) {
+        return sum.isGraphOutput() || !onlyReadBy(sum, norm);
     }
 
     /** True when every reader of {@code sum} belongs to {@code norm}. */

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.strata.core.Change;
 import org.strata.core.Parameters;
 import org.strata.core.TargetRuntime;
@@ -28,7 +30,10 @@ import org.strata.runtime.OrtSessions;
 import org.strata.runtime.SessionSettings;
 import org.strata.runtime.TextCorpus;
 import org.strata.runtime.WordPieceTokenizer;
+import org.strata.onnx.structure.TransformerStructure;
 import org.strata.technique.quantize.internal.DynamicInt8Quantization;
+import org.strata.testing.SyntheticTransformers;
+import org.strata.testing.TransformerSpec;
 
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -38,6 +43,31 @@ import ai.onnxruntime.OrtSession;
  * Attention must become QAttention (its packed QKV weight quantized), and the result must stay close to fp32.
  */
 class FusedThenQuantizedTest {
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"bertPostLn", "bertPreLn", "gpt", "llama", "vit"})
+    void everyFusedFamilyQuantizesAndRuns(String family) throws OrtException {
+        TransformerSpec spec = switch (family) {
+            case "bertPostLn" -> SyntheticTransformers.bertPostLn();
+            case "bertPreLn" -> SyntheticTransformers.bertPreLn();
+            case "gpt" -> SyntheticTransformers.gpt();
+            case "llama" -> SyntheticTransformers.llama();
+            default -> SyntheticTransformers.vit();
+        };
+        Model m = spec.build();
+        fuse(m);
+        long attentions = ms(m, "Attention");
+        DynamicInt8Quantization q = new DynamicInt8Quantization();
+        Change c = q.apply(m, Parameters.of(q.descriptor(), Map.of()), TechniqueContext.simple(m, TargetRuntime.ONNXRUNTIME, List.of(), s -> {
+        }));
+        System.out.println(family + " fused + int8: " + c.summary());
+        assertValid(m);
+        assertEquals(attentions, ms(m, "QAttention"), "each fused attention quantized");
+        assertEquals(2, TransformerStructure.discover(copy(m)).blockCount(), "the structure is still found after both steps");
+        try (OrtSession s = OrtSessions.open(copy(m), family, SessionSettings.defaults())) {
+            assertTrue(s.getOutputNames().size() >= 1);
+        }
+    }
 
     @Test
     void miniLmAttentionsBecomeQAttentionsWithGoodFidelity() throws OrtException {
