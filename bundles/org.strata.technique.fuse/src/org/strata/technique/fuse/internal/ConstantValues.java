@@ -9,7 +9,9 @@ import org.strata.onnx.Value;
 
 /**
  * Reads the constants a fusion must check exactly: initializers and Constant node outputs (through Identity).
- * Structure discovery compares scalars within 1e-3; a lossless rewrite needs the values themselves.
+ * Structure discovery compares scalars within 1e-3; a lossless rewrite needs the values themselves. The walk in
+ * {@link #tensor} is the one of the package-private {@code org.strata.onnx.structure.Constants}; a public home for
+ * it in {@code org.strata.onnx} would serve both.
  */
 final class ConstantValues {
     private ConstantValues() {

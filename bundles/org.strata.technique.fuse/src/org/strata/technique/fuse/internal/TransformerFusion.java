@@ -47,8 +47,6 @@ public final class TransformerFusion implements Technique {
     static final String BIAS_GELU = "bias-gelu";
     static final String SKIP_LAYER_NORM = "skip-layer-norm";
     static final String LAYER_NORM = "layer-norm";
-    /** Kept for the tests of the norm rule; see {@link NormFusion#LN_DOMAIN}. */
-    static final String LN_DOMAIN_BEFORE_17 = NormFusion.LN_DOMAIN;
 
     private static final TechniqueDescriptor DESCRIPTOR = new TechniqueDescriptor(ID, "Transformer op fusion", "fuse",
             "Fuses encoder self-attention into Attention, GELU into Gelu/BiasGelu/FastGelu, residual Add + LayerNorm/RMSNorm into"
