@@ -33,7 +33,8 @@ import org.strata.onnx.Node;
  * ({@link AttentionFusion}).</li>
  * <li>{@code gelu}: erf GELU → {@code Gelu} / {@code BiasGelu}, tanh GELU → {@code FastGelu} ({@link GeluFusion}).</li>
  * <li>{@code skip-layer-norm}: residual Add + decomposed LayerNorm / RMSNorm → {@code SkipLayerNormalization} /
- * {@code SkipSimplifiedLayerNormalization}, post-LN and pre-LN ({@link NormFusion}).</li>
+ * {@code SkipSimplifiedLayerNormalization}: post-LN both residuals, pre-LN the attention residual; and the norm of
+ * the embeddings' token + position sum ({@link NormFusion}).</li>
  * <li>{@code layer-norm}: the other decomposed norms → {@code LayerNormalization} /
  * {@code SimplifiedLayerNormalization} ({@link NormFusion}).</li>
  * </ol>
@@ -62,8 +63,9 @@ public final class TransformerFusion implements Technique {
                             "with gelu: take the up-projection bias Add into the GELU (BiasGelu, FastGelu with bias); off keeps the"
                                     + " Add, which a later int8 step folds into its quantized product instead"),
                     ParameterSpec.bool(SKIP_LAYER_NORM, true,
-                            "fuse a residual Add and the decomposed LayerNorm/RMSNorm reading its sum (post-LN and pre-LN) into"
-                                    + " com.microsoft SkipLayerNormalization/SkipSimplifiedLayerNormalization"),
+                            "fuse a residual Add and the decomposed LayerNorm/RMSNorm reading its sum into com.microsoft"
+                                    + " SkipLayerNormalization/SkipSimplifiedLayerNormalization: post-LN both residuals, pre-LN the"
+                                    + " attention residual (passing the sum on as output 3); also the embedding sum's norm"),
                     ParameterSpec.bool(LAYER_NORM, true,
                             "fuse the remaining decomposed LayerNorms into LayerNormalization and RMSNorms into SimplifiedLayerNormalization")),
             EnumSet.allOf(GraphForm.class), Double.NaN);
