@@ -79,7 +79,7 @@ public final class StaticInt8Quantization implements Technique {
     private static final TechniqueDescriptor DESCRIPTOR = new TechniqueDescriptor(ID, "Static int8 quantization (QDQ)", "quantize",
             "int8 weights and activations with ranges calibrated on the calibration texts, in QuantizeLinear/DequantizeLinear form",
             false,
-            List.of(ParameterSpec.choice(CALIBRATION, CalibrationMethod.ENTROPY.choice(), CalibrationMethod.choices(),
+            List.of(ParameterSpec.choice(CALIBRATION, CalibrationMethod.MINMAX.choice(), CalibrationMethod.choices(),
                             "how an activation's range is chosen: minmax (observed extremes), percentile (clip the rarest values), "
                                     + "entropy (least KL divergence between the values and their quantized form, as TensorRT)"),
                     ParameterSpec.real(PERCENTILE, 99.999, 90, 100, "for calibration=percentile: the share of values, in percent, "
