@@ -78,7 +78,15 @@ public final class Fp16Conversion implements Technique {
             if (s == null) {
                 structureNote = "not recognised: decomposed norms not found, only keep-fp32-ops kept in float32";
             } else {
-                for (Norm n : norms(s)) if (!n.fused()) keepNodes.addAll(n.nodes());
+                for (Norm n : norms(s)) {
+                    if (n.fused()) continue;
+                    keepNodes.addAll(n.nodes());
+                    // the residual sum the norm reads stays float32 too: a Cast from float16 straight into the
+                    // norm's ReduceMean is taken into ONNX Runtime's LayerNorm fusion, which then binds one type
+                    // parameter to both float16 and float32 (a load error from opset 17 on)
+                    Node sum = n.input().producer();
+                    if (sum != null && (sum.is("Add") || sum.is("Sub")) && !n.nodes().contains(sum)) keepNodes.add(sum);
+                }
             }
         }
         long bytesBefore = model.initializerBytes();

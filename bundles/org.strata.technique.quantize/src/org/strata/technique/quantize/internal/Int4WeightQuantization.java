@@ -47,7 +47,8 @@ import org.strata.technique.quantize.internal.QuantizationPlan.TableSite;
  * {@code method=awq}: for the products reading one activation, a per-input-channel scale is searched on
  * calibration activations ({@link AwqSearch}, AWQ's auto-scale), the weight rows multiplied by it before
  * rounding, and the activation divided by it — folded into the norm or Mul that computes it when exact
- * ({@link ScaleFolding}), else by an inserted Mul.</li>
+ * ({@link ScaleFolding}: a norm, a Mul by a constant, the value projection for the attention output, the up projection
+ * of a gated FFN), else by an inserted Div.</li>
  * <li>{@code embeddings}: the embedding tables the structure names stay float ({@code none}), become int8 with a
  * scale per row dequantized after the Gather ({@code int8}, standard ops), or 4-bit blocks read by
  * GatherBlockQuantized ({@code int4}; a table whose width is not a whole number of blocks falls back to int8).</li>
@@ -142,16 +143,29 @@ public final class Int4WeightQuantization implements Technique {
         Map<Value, List<ProductSite>> groups = new LinkedHashMap<>();
         for (ProductSite s : products) groups.computeIfAbsent(s.activation(), v -> new ArrayList<>()).add(s);
 
+        long bytesBefore = model.initializerBytes();
+        GraphEdits edits = new GraphEdits(graph);
+        NBitsWriter writer = new NBitsWriter(graph, edits, blockSize, symmetric, params.getInt(ACCURACY_LEVEL));
+        ScaleFolding folding = new ScaleFolding(graph, edits, structure, writer::current);
         Map<Value, AwqSearch.Result> scales = new IdentityHashMap<>();
+        int unscalable = 0;
         AnalysisTable awqTable = null;
         if (awq && !groups.isEmpty()) {
-            List<String> names = groups.keySet().stream().map(Value::name).toList();
+            Map<Value, List<ProductSite>> scalable = new LinkedHashMap<>();
+            for (Map.Entry<Value, List<ProductSite>> g : groups.entrySet()) {
+                if (folding.placement(g.getKey(), g.getValue().stream().map(ProductSite::node).toList()) != null) {
+                    scalable.put(g.getKey(), g.getValue());
+                } else {
+                    unscalable++;
+                }
+            }
+            List<String> names = scalable.keySet().stream().map(Value::name).toList();
             int tokens = params.getInt(AWQ_TOKENS);
             Map<String, AwqSearch.Sample> samples = context.statistics(ID + "/awq-sample/" + texts + "/" + tokens + "/"
                     + String.join(",", names), () -> AwqSearch.collect(context.runner(), model, names, texts, tokens, context.monitor()));
             int grid = params.getInt(AWQ_GRID);
-            context.monitor().begin("searching AWQ scales for " + groups.size() + " activations", groups.size());
-            for (Map.Entry<Value, List<ProductSite>> g : groups.entrySet()) {
+            context.monitor().begin("searching AWQ scales for " + scalable.size() + " activations", scalable.size());
+            for (Map.Entry<Value, List<ProductSite>> g : scalable.entrySet()) {
                 List<float[]> weights = new ArrayList<>();
                 List<Integer> outs = new ArrayList<>();
                 for (ProductSite s : g.getValue()) {
@@ -162,13 +176,9 @@ public final class Int4WeightQuantization implements Technique {
                         context.monitor()));
                 context.monitor().worked(1);
             }
-            awqTable = awqTable(groups, scales);
+            awqTable = awqTable(scalable, scales);
         }
 
-        long bytesBefore = model.initializerBytes();
-        GraphEdits edits = new GraphEdits(graph);
-        ScaleFolding folding = new ScaleFolding(graph, edits);
-        NBitsWriter writer = new NBitsWriter(graph, edits, blockSize, symmetric, params.getInt(ACCURACY_LEVEL));
         Set<Integer> blocks = new TreeSet<>();
         Map<String, Integer> ops = new LinkedHashMap<>();
         context.monitor().begin("writing " + products.size() + " MatMulNBits", products.size() + plan.tables.size());
@@ -176,7 +186,7 @@ public final class Int4WeightQuantization implements Technique {
             AwqSearch.Result r = scales.get(g.getKey());
             List<Node> readers = g.getValue().stream().map(ProductSite::node).toList();
             // the products' current input: an earlier rewrite may have replaced the value they read
-            if (r != null) folding.divide(readers.get(0).input(0), r.scales(), readers, readers.get(0));
+            if (r != null) folding.divide(g.getKey(), readers.get(0).input(0), r.scales(), readers, readers.get(0));
             for (ProductSite s : g.getValue()) {
                 context.monitor().checkCanceled();
                 writer.write(s, r == null ? null : r.scales());
@@ -223,8 +233,10 @@ public final class Int4WeightQuantization implements Technique {
                 best += r.error();
             }
             details.put("awq", scales.size() + " activations scaled on " + Structures.calibrationData(context, texts) + "; "
-                    + folding.folded + " scales folded into the op before, " + folding.inserted + " Mul inserted; output error "
-                    + String.format(java.util.Locale.ROOT, "%.3f", best / rtn) + " × that of round to nearest on the sample");
+                    + folding.folded + " scales folded into the op before, " + folding.inserted + " Div inserted; output error "
+                    + String.format(java.util.Locale.ROOT, "%.3f", best / rtn) + " × that of round to nearest on the sample"
+                    + (unscalable == 0 ? "" : "; " + unscalable + " attention outputs rounded to nearest (grouped-query or "
+                            + "fused attention: no exact place for the scale)"));
         }
         if (!tableNotes.isEmpty()) details.put("tables", String.join("; ", tableNotes));
         details.put("initializer bytes", bytesBefore + " → " + bytesAfter);

@@ -26,6 +26,8 @@ final class NBitsWriter {
     private final boolean symmetric;
     private final int accuracyLevel;
     int written;
+    /** The MatMulNBits written for each product replaced. */
+    private final java.util.Map<Node, Node> replacements = new java.util.IdentityHashMap<>();
 
     NBitsWriter(Graph graph, GraphEdits edits, int blockSize, boolean symmetric, int accuracyLevel) {
         this.graph = graph;
@@ -89,6 +91,12 @@ final class NBitsWriter {
         }
         edits.remove(anchor);
         released.forEach(edits::dropIfUnused);
+        replacements.put(anchor, product);
         written++;
+    }
+
+    /** What now computes what {@code n} computed: its MatMulNBits once written, else {@code n}. */
+    Node current(Node n) {
+        return replacements.getOrDefault(n, n);
     }
 }

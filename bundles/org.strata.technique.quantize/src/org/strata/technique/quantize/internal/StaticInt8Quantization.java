@@ -91,7 +91,7 @@ public final class StaticInt8Quantization implements Technique {
                             + "as ONNX Runtime): asymmetric with a zero point, using the whole range"),
                     ParameterSpec.bool(PER_CHANNEL, true, "one weight scale per output channel; off: one per weight"),
                     ParameterSpec.bool(REDUCE_RANGE, false, "7-bit weights, for x86 CPUs without VNNI"),
-                    ParameterSpec.textList(OP_TYPES, PRODUCT_OPS, PRODUCT_OPS, "op types to quantize"),
+                    ParameterSpec.textList(OP_TYPES, PRODUCT_OPS, PRODUCT_OPS, "op types whose products are quantized; the others stay float"),
                     ParameterSpec.bool(QUANTIZE_EMBEDDINGS, true, "store the embedding tables as int8 with a scale per row "
                             + "and dequantize the rows each Gather picks"),
                     ParameterSpec.bool(OTHER_PRODUCTS, true, "also quantize products with a constant weight outside the "
