@@ -127,21 +127,13 @@ public final class Int4WeightQuantization implements Technique {
                 params.getBoolean(OTHER_PRODUCTS), new LinkedHashSet<>(params.getStringList(EXCLUDE_OP_TYPES)),
                 new LinkedHashSet<>(params.getIntList(EXCLUDE_BLOCKS)), new LinkedHashSet<>(params.getStringList(EXCLUDE_NODES)));
         TransformerStructure structure = Structures.orNull(context);
-        QuantizationPlan plan = QuantizationPlan.of(graph, structure, planSettings);
-        Map<String, Integer> skipped = new LinkedHashMap<>(plan.skipped);
-        if (!plan.attentions.isEmpty()) skipped.put("fused Attention (packed QKV weight inside the node)", plan.attentions.size());
-        List<Node> quantized = QuantizedOps.in(graph);
-        if (plan.products.isEmpty() && plan.tables.isEmpty()) {
-            return Change.none("nothing to quantize: no MatMul or Gemm with a constant float weight"
-                    + (quantized.isEmpty() ? "" : "; the model is quantized already (" + QuantizedOps.counted(quantized) + ")")
-                    + (skipped.isEmpty() ? "" : "; left float: " + skipped));
-        }
-        if (!quantized.isEmpty()) skipped.put("quantized already, left as they are: " + QuantizedOps.counted(quantized), quantized.size());
-
-        // products grouped by the activation they read, in graph order
-        List<ProductSite> products = inGraphOrder(graph, plan.products);
-        Map<Value, List<ProductSite>> groups = new LinkedHashMap<>();
-        for (ProductSite s : products) groups.computeIfAbsent(s.activation(), v -> new ArrayList<>()).add(s);
+        ProductCandidates candidates = ProductCandidates.of(graph, structure, planSettings,
+                "fused Attention (packed QKV weight inside the node)");
+        if (candidates.empty()) return candidates.nothingToDo();
+        QuantizationPlan plan = candidates.plan;
+        Map<String, Integer> skipped = candidates.skipped;
+        List<ProductSite> products = candidates.products;
+        Map<Value, List<ProductSite>> groups = candidates.byActivation();
 
         long bytesBefore = model.initializerBytes();
         GraphEdits edits = new GraphEdits(graph);
@@ -245,14 +237,6 @@ public final class Int4WeightQuantization implements Technique {
         context.log(summary + (skipped.isEmpty() ? "" : "; left float: " + skipped));
         return new Change(summary, edits.added, edits.removed, new ArrayList<>(blocks), details,
                 awqTable == null ? List.of() : List.of(awqTable));
-    }
-
-    private static List<ProductSite> inGraphOrder(Graph graph, List<ProductSite> products) {
-        Map<Node, Integer> position = new IdentityHashMap<>();
-        for (Node n : graph.nodes()) position.put(n, position.size());
-        List<ProductSite> sorted = new ArrayList<>(products);
-        sorted.sort(java.util.Comparator.comparingInt(s -> position.get(s.node())));
-        return sorted;
     }
 
     private static AnalysisTable awqTable(Map<Value, List<ProductSite>> groups, Map<Value, AwqSearch.Result> scales) {

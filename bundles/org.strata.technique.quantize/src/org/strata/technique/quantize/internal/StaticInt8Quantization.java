@@ -145,19 +145,14 @@ public final class StaticInt8Quantization implements Technique {
                 params.getBoolean(QUANTIZE_EMBEDDINGS), params.getBoolean(OTHER_PRODUCTS), excludeOps,
                 new LinkedHashSet<>(params.getIntList(EXCLUDE_BLOCKS)), new LinkedHashSet<>(params.getStringList(EXCLUDE_NODES)));
         TransformerStructure structure = Structures.orNull(context);
-        QuantizationPlan plan = QuantizationPlan.of(graph, structure, planSettings);
-        Map<String, Integer> skipped = new LinkedHashMap<>(plan.skipped);
-        if (!plan.attentions.isEmpty()) skipped.put("fused Attention (packed QKV weight; QDQ covers MatMul and Gemm)", plan.attentions.size());
-        List<Node> quantized = QuantizedOps.in(graph);
-        if (plan.products.isEmpty() && plan.tables.isEmpty()) {
-            return Change.none("nothing to quantize: no MatMul or Gemm with a constant float weight"
-                    + (quantized.isEmpty() ? "" : "; the model is quantized already (" + QuantizedOps.counted(quantized) + ")")
-                    + (skipped.isEmpty() ? "" : "; left float: " + skipped));
-        }
-        if (!quantized.isEmpty()) skipped.put("quantized already, left as they are: " + QuantizedOps.counted(quantized), quantized.size());
+        ProductCandidates candidates = ProductCandidates.of(graph, structure, planSettings,
+                "fused Attention (packed QKV weight; QDQ covers MatMul and Gemm)");
+        if (candidates.empty()) return candidates.nothingToDo();
+        QuantizationPlan plan = candidates.plan;
+        Map<String, Integer> skipped = candidates.skipped;
 
         // calibration, before anything is edited
-        List<String> activationNames = new ArrayList<>(new LinkedHashSet<>(plan.products.stream().map(p -> p.activation().name()).toList()));
+        List<String> activationNames = candidates.byActivation().keySet().stream().map(Value::name).toList();
         Map<String, Range> ranges = Map.of();
         if (!activationNames.isEmpty()) {
             String key = ID + "/ranges/" + method.choice() + "/" + percentile + "/" + symmetric + "/" + texts + "/"
@@ -172,7 +167,7 @@ public final class StaticInt8Quantization implements Technique {
         Set<Integer> blocks = new TreeSet<>();
         Map<String, Integer> ops = new LinkedHashMap<>();
         context.monitor().begin("writing " + plan.products.size() + " QDQ products", plan.products.size() + plan.tables.size());
-        for (ProductSite s : inGraphOrder(graph, plan.products)) {
+        for (ProductSite s : candidates.products) {
             context.monitor().checkCanceled();
             Value x = s.node().input(0);
             Range r = ranges.get(x.name());
@@ -208,14 +203,6 @@ public final class StaticInt8Quantization implements Technique {
         context.log(summary + (skipped.isEmpty() ? "" : "; left float: " + skipped));
         return new Change(summary, edits.added, edits.removed, new ArrayList<>(blocks), details,
                 ranges.isEmpty() ? List.of() : List.of(rangeTable(ranges, method)));
-    }
-
-    private static List<ProductSite> inGraphOrder(Graph graph, List<ProductSite> products) {
-        Map<Node, Integer> position = new java.util.IdentityHashMap<>();
-        for (Node n : graph.nodes()) position.put(n, position.size());
-        List<ProductSite> sorted = new ArrayList<>(products);
-        sorted.sort(java.util.Comparator.comparingInt(s -> position.get(s.node())));
-        return sorted;
     }
 
     /** The calibrated ranges for the report: observed and chosen ends of each activation. */
