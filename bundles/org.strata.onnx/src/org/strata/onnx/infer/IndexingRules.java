@@ -22,6 +22,8 @@ import org.strata.onnx.Shape;
  * <li>TopK: values and int64 indices, the input's shape with {@code k} along {@code axis} ({@code k} an
  * attribute before opset 10, an input from 10).</li>
  * <li>NonZero: int64 {@code [rank, ?]}. OneHot: indices' shape with {@code depth} inserted at {@code axis}.</li>
+ * <li>com.microsoft GatherBlockQuantized: a Gather along {@code gather_axis} of the dequantized data, in the scales'
+ * type; uint8 data holds {@code 8 / bits} codes a byte along its last axis.</li>
  * </ul>
  */
 final class IndexingRules {
@@ -40,6 +42,29 @@ final class IndexingRules {
         t.onnx(IndexingRules::topK, "TopK");
         t.onnx(op -> op.output(0, DataType.INT64, op.rank(0) < 0 ? null : Shape.of(Dim.of(op.rank(0)), Dim.UNKNOWN)), "NonZero");
         t.onnx(IndexingRules::oneHot, "OneHot");
+        t.microsoft(IndexingRules::gatherBlockQuantized, "GatherBlockQuantized");
+    }
+
+    private static void gatherBlockQuantized(OpContext op) {
+        Shape data = op.shape(0);
+        Shape idx = op.shape(1);
+        DataType type = op.elementType(2);
+        if (data == null || idx == null || data.rank() == 0) {
+            op.output(0, type, null);
+            return;
+        }
+        long bits = op.attrInt("bits", 4);
+        if (bits < 1 || bits > 8 || 8 % bits != 0) throw op.error("has bits " + bits + "; 2, 4 or 8 expected");
+        List<Dim> dims = new ArrayList<>(data.dims());
+        if (op.elementType(0) == DataType.UINT8 && bits < 8) {
+            int last = dims.size() - 1;
+            dims.set(last, dims.get(last) instanceof Dim.Fixed f ? Dim.of(f.size() * (8 / bits)) : Dim.UNKNOWN);
+        }
+        int axis = op.axis(op.attrInt("gather_axis", 0), dims.size());
+        List<Dim> out = new ArrayList<>(dims.subList(0, axis));
+        out.addAll(idx.dims());
+        out.addAll(dims.subList(axis + 1, dims.size()));
+        op.output(0, type, new Shape(out));
     }
 
     private static void gather(OpContext op) {

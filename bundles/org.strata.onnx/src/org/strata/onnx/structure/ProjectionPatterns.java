@@ -21,10 +21,12 @@ import org.strata.onnx.Value;
  * <ul>
  * <li>float: {@code MatMul(x, W)} or {@code Gemm(x, W, b)} (a Gemm between 2-D Reshapes), W possibly behind a
  * Transpose; an optional {@code Add} of a 1-D bias;</li>
- * <li>QDQ: W behind DequantizeLinear, x usually behind QuantizeLinear + DequantizeLinear;</li>
+ * <li>QDQ: W behind DequantizeLinear (standard, or com.microsoft's, which has per-channel axes before opset 13), x
+ * usually behind QuantizeLinear + DequantizeLinear;</li>
  * <li>dynamic int8 (ORT quantize_dynamic): {@code Mul(Cast(MatMulInteger(DQL(x).0, W, DQL(x).2, Wzp)),
  * Mul(DQL(x).1, Wscale))}, or com.microsoft MatMulIntegerToFloat / DynamicQuantizeMatMul;</li>
- * <li>com.microsoft MatMulNBits (blockwise 4- or 8-bit);</li>
+ * <li>com.microsoft MatMulNBits (blockwise 4- or 8-bit), x possibly divided first by a 1-D constant (AWQ's per-channel
+ * input scale, which could not be folded into the op computing x);</li>
  * <li>a Gemm between a Reshape to 2-D and a Reshape back, float or in one of the dynamic int8 forms.</li>
  * </ul>
  */
@@ -33,7 +35,7 @@ final class ProjectionPatterns {
     }
 
     private static final GraphPattern WEIGHT_2D = constant("weight").where("a 2-D constant weight", t -> t.rank() == 2);
-    private static final GraphPattern WEIGHT_DEQUANT = op("DequantizeLinear", WEIGHT_2D, constant("weightScale"),
+    private static final GraphPattern WEIGHT_DEQUANT = op("DequantizeLinear|com.microsoft::DequantizeLinear", WEIGHT_2D, constant("weightScale"),
             optional(constant("weightZero"))).as("weightDequant");
     private static final GraphPattern WEIGHT = either(WEIGHT_2D, op("Transpose", WEIGHT_2D).as("weightTranspose"),
             WEIGHT_DEQUANT, op("Transpose", WEIGHT_DEQUANT).as("weightTranspose"));
@@ -58,7 +60,12 @@ final class ProjectionPatterns {
     private static final GraphPattern DYNAMIC_QUANTIZE_MATMUL = op("com.microsoft::DynamicQuantizeMatMul",
             activation("input"), constant("weight"), constant("weightScale"), optional(constant("weightZero")),
             optional(constant("bias"))).as("core");
-    private static final GraphPattern MATMUL_NBITS = op("com.microsoft::MatMulNBits", activation("input"),
+    /** AWQ's input scaling before a 4-bit product: {@code x / s}, s a 1-D constant. */
+    private static GraphPattern scaledInput(GraphPattern x) {
+        return either(op("Div", x, constant("inputScale").where("a 1-D constant", t -> t.rank() == 1)).as("inputScaling"), x);
+    }
+
+    private static final GraphPattern MATMUL_NBITS = op("com.microsoft::MatMulNBits", scaledInput(activation("input")),
             constant("weight"), constant("weightScale"), optional(any()), optional(any()), optional(constant("bias")))
             .as("core");
 
@@ -86,7 +93,9 @@ final class ProjectionPatterns {
                     optional(constant("bias"))).as("core"),
             op("com.microsoft::DynamicQuantizeMatMul", FLAT_INPUT, constant("weight"), constant("weightScale"),
                     optional(constant("weightZero")), optional(constant("bias"))).as("core"));
-    private static final GraphPattern FLAT_CORE = either(GEMM, FLAT_QUANTIZED);
+    private static final GraphPattern FLAT_NBITS = op("com.microsoft::MatMulNBits", scaledInput(FLAT_INPUT), constant("weight"),
+            constant("weightScale"), optional(any()), optional(any()), optional(constant("bias"))).as("core");
+    private static final GraphPattern FLAT_CORE = either(GEMM, FLAT_QUANTIZED, FLAT_NBITS);
 
     /** Any projection form. */
     static final GraphPattern PROJECTION = either(op("Reshape", either(op("Add", FLAT_CORE, BIAS).commutative()

@@ -67,18 +67,9 @@ public record QuantizationScheme(DataType type, int qmin, int qmax, boolean symm
         float[] scales = new float[channels];
         int[] zeroPoints = new int[channels];
         for (int ch = 0; ch < channels; ch++) {
-            float rmin = min[ch];
-            float rmax = max[ch];
-            if (symmetric) {
-                float absMax = Math.max(Math.abs(rmin), Math.abs(rmax));
-                rmin = -absMax;
-                rmax = absMax;
-            }
-            float scale = (rmax - rmin) / (float) (qmax - qmin);
-            if (scale == 0 || !Float.isFinite(scale)) scale = 1;
-            scales[ch] = scale;
-            zeroPoints[ch] = symmetric ? (int) Math.rint((qmin + qmax) / 2.0)
-                    : clamp((int) Math.rint(qmin - rmin / scale));
+            ScaleZeroPoint p = forRange(min[ch], max[ch]);
+            scales[ch] = p.scale();
+            zeroPoints[ch] = p.zeroPoint();
         }
         byte[] codes = new byte[w.length];
         for (int r = 0; r < rows; r++) {
@@ -89,6 +80,28 @@ public record QuantizationScheme(DataType type, int qmin, int qmax, boolean symm
             }
         }
         return new QuantizedWeight(type, rows, cols, codes, scales, zeroPoints, perChannel);
+    }
+
+    /** A scale and the integer that stands for real 0. */
+    public record ScaleZeroPoint(float scale, int zeroPoint) {
+    }
+
+    /**
+     * The scale and zero point for real values in {@code [min, max]}: one channel of a weight, or an activation's
+     * calibrated range. The range is widened to include 0 (and made symmetric when the scheme is).
+     */
+    public ScaleZeroPoint forRange(float min, float max) {
+        float rmin = Math.min(0, min);
+        float rmax = Math.max(0, max);
+        if (symmetric) {
+            float absMax = Math.max(Math.abs(rmin), Math.abs(rmax));
+            rmin = -absMax;
+            rmax = absMax;
+        }
+        float scale = (rmax - rmin) / (float) (qmax - qmin);
+        if (scale == 0 || !Float.isFinite(scale)) scale = 1;
+        int zeroPoint = symmetric ? (int) Math.rint((qmin + qmax) / 2.0) : clamp((int) Math.rint(qmin - rmin / scale));
+        return new ScaleZeroPoint(scale, zeroPoint);
     }
 
     private int channel(int r, int c, boolean channelsAreRows) {
