@@ -47,11 +47,41 @@ public final class ModelRunner {
 
     /** The inputs of a run over at most {@code maxTexts} texts (or that many random sequences of 32 tokens). */
     public CaptureInputs inputs(int maxTexts) {
+        return inputs(maxTexts, RANDOM_VOCAB);
+    }
+
+    /** As {@link #inputs(int)}, with random token ids below {@code vocabulary}. */
+    public CaptureInputs inputs(int maxTexts, int vocabulary) {
         int n = Math.max(1, maxTexts);
         if (usesText()) {
             return CaptureInputs.texts(tokenizer, texts.subList(0, Math.min(n, texts.size())), BATCH, MAX_LENGTH);
         }
-        return CaptureInputs.random(new RandomInputs(Math.ceilDiv(n, 2), 2, 32, RANDOM_VOCAB, 42));
+        return CaptureInputs.random(new RandomInputs(Math.ceilDiv(n, 2), 2, 32, Math.max(1, vocabulary), 42));
+    }
+
+    /**
+     * How many token ids random inputs may use, at most 1000: the rows of the token embedding table that
+     * structure discovery finds, else of the largest table a graph input indexes directly ({@code Gather} of an
+     * initializer by an integer graph input; token-type and position tables are smaller in real models).
+     */
+    public static int vocabulary(Model model) {
+        try {
+            var e = org.strata.onnx.structure.TransformerStructure.discover(model).embeddings();
+            if (e != null && e.tokens() != null && e.tokens().isInitializer() && e.tokens().initializer().dims().length >= 1) {
+                return (int) Math.max(1, Math.min(RANDOM_VOCAB, e.tokens().initializer().dims()[0]));
+            }
+        } catch (RuntimeException notATransformer) {
+            // fall back to the tables below
+        }
+        long largest = 0;
+        for (org.strata.onnx.Node n : model.graph().nodes()) {
+            if (!n.opType().startsWith("Gather") || n.inputs().size() < 2) continue;
+            org.strata.onnx.Value data = n.inputs().get(0), ids = n.inputs().get(1);
+            if (data != null && ids != null && data.isInitializer() && ids.isGraphInput() && data.initializer().dims().length >= 1) {
+                largest = Math.max(largest, data.initializer().dims()[0]);
+            }
+        }
+        return largest > 0 ? (int) Math.min(RANDOM_VOCAB, largest) : RANDOM_VOCAB;
     }
 
     /**
@@ -59,7 +89,7 @@ public final class ModelRunner {
      * the model's outputs) to {@code visitor}, batch by batch.
      */
     public void capture(Model model, Collection<String> values, int maxTexts, ActivationCapture.Visitor visitor) {
-        ActivationCapture.of(model, values).run(inputs(maxTexts), settings, visitor);
+        ActivationCapture.of(model, values).run(inputs(maxTexts, vocabulary(model)), settings, visitor);
     }
 
     /**
@@ -94,7 +124,7 @@ public final class ModelRunner {
     }
 
     private void collect(Model model, String output, int maxTexts, List<float[]> rows) {
-        ActivationCapture.of(model, List.of(output)).run(inputs(maxTexts), settings, batch -> {
+        ActivationCapture.of(model, List.of(output)).run(inputs(maxTexts, vocabulary(model)), settings, batch -> {
             CapturedTensor t = batch.tensor(output);
             rows.addAll(List.of(pooled(t, batch.attentionMask())));
         });

@@ -57,6 +57,14 @@ class ModelRunnerTest {
     }
 
     @Test
+    void randomTokensStayInsideASmallVocabulary() {
+        Model small = org.strata.testing.SyntheticTransformers.bertPostLn().vocab(50).layers(2).build();
+        assertEquals(50, ModelRunner.vocabulary(small));
+        ModelRunner runner = new ModelRunner(null, List.of(), SessionSettings.defaults());
+        assertEquals(1.0, runner.agreement(small, small, 4).meanCosine(), 1e-6);
+    }
+
+    @Test
     void aSimpleContextWithoutARunnerSaysSo() {
         Model model = ModelReader.read(EmbeddedModels.fp32().model());
         TechniqueContext ctx = TechniqueContext.simple(model, TargetRuntime.ONNXRUNTIME, List.of(), s -> {});
