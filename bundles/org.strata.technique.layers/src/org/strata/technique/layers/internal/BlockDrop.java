@@ -64,7 +64,7 @@ public final class BlockDrop implements Technique {
                                     + " single removal keeps the highest calibration cosine"),
                     ParameterSpec.choice(REPLACE, "none", List.of("none", "linear"),
                             "what stands in for removed blocks: nothing (the stream passes through) or one linear map per run"
-                                    + " of adjacent blocks, fitted on the calibration data"),
+                                    + " of adjacent blocks, fitted on at least " + LinearBridge.MIN_FIT_TEXTS + " calibration texts"),
                     LayerTechniques.texts()),
             EnumSet.allOf(GraphForm.class), Double.NaN);
 
@@ -105,7 +105,7 @@ public final class BlockDrop implements Technique {
         List<List<Integer>> runs = LayerEdits.runs(chosen);
         LayerEdits.Bridge bridge = LayerEdits.Bridge.SKIP;
         boolean linear = params.getString(REPLACE).equals("linear");
-        if (linear) bridge = LinearBridge.fit(model, s, runs, ctx.runner(), texts, ctx.monitor());
+        if (linear) bridge = LinearBridge.fit(model, s, runs, ctx.runner(), Math.max(texts, LinearBridge.MIN_FIT_TEXTS), ctx.monitor());
         ctx.monitor().checkCanceled();
 
         LayerEdits.Removal removal = LayerEdits.removeBlocks(model, s, chosen, bridge);
