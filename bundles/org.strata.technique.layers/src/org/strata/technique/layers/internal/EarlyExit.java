@@ -107,7 +107,7 @@ public final class EarlyExit implements Technique {
         if (!dynamic) {
             LayerEdits.Removal removal = LayerEdits.truncateAfter(model, s, k);
             details.put("weight-bytes-saved", Long.toString(removal.bytesSaved()));
-            summary = "exits after block " + k + " of " + n + ": blocks " + (k + 1) + " to " + n + " removed, "
+            summary = "exits after block " + k + " of " + n + ": " + (k + 1 == n ? "block " + n : "blocks " + (k + 1) + " to " + n) + " removed, "
                     + (s.finalNorm() != null ? "final norm and " : "") + "outputs kept";
             change = new Change(summary, removal.nodesAdded(), removal.nodesRemoved(), removal.blocks(), details, analyses);
         } else {
@@ -134,8 +134,8 @@ public final class EarlyExit implements Technique {
             List<Integer> touched = new ArrayList<>();
             for (int b = k; b <= n; b++) touched.add(b);
             summary = "exits after block " + k + " of " + n + " when the hidden state changed by less than " + threshold
-                    + " across it (" + details.get("calibration-exit-share") + " of calibration inputs), else runs blocks " + (k + 1)
-                    + " to " + n + "; outputs " + r.outputs() + " from an If";
+                    + " across it (" + details.get("calibration-exit-share") + " of calibration inputs), else runs "
+                    + (k + 1 == n ? "block " + n : "blocks " + (k + 1) + " to " + n) + "; outputs " + r.outputs() + " from an If";
             change = new Change(summary, r.nodesAdded(), r.nodesRemoved(), touched, details, analyses);
         }
         ctx.log(ID + ": " + summary);
