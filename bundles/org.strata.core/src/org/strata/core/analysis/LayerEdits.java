@@ -113,9 +113,14 @@ public final class LayerEdits {
             owned.addAll(s.block(b).nodes());
             streams.add(s.block(b).output());
         }
+        Set<Value> allStreams = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Block b : s.blocks()) {
+            allStreams.add(b.input());
+            allStreams.add(b.output());
+        }
         List<String> outputsRemoved = new ArrayList<>();
         for (Value out : new ArrayList<>(g.outputs())) {
-            if (!streams.contains(out) && out.producer() != null && owned.contains(out.producer())) {
+            if (!streams.contains(out) && computedWithin(out, owned, allStreams)) {
                 outputsRemoved.add(out.name());
                 g.removeOutput(out);
             }
@@ -147,6 +152,23 @@ public final class LayerEdits {
         }
         return new Removal(new ArrayList<>(new TreeSet<>(numbers)), added, nodesBefore + added - g.nodes().size(),
                 bytesBefore - model.initializerBytes(), inputsRemoved, outputsRemoved);
+    }
+
+    /**
+     * True when {@code v} is computed by one of {@code owned}, directly or through a chain of nodes with one
+     * non-constant input each (an Identity, Cast or Transpose of a layer's key/value), without passing a
+     * residual-stream value.
+     */
+    private static boolean computedWithin(Value v, Set<Node> owned, Set<Value> streams) {
+        Value x = v;
+        for (int steps = 0; steps < 16; steps++) {
+            if (streams.contains(x) || x.producer() == null) return false;
+            if (owned.contains(x.producer())) return true;
+            List<Value> data = x.producer().inputs().stream().filter(in -> in != null && !in.isInitializer()).toList();
+            if (data.size() != 1) return false;
+            x = data.get(0);
+        }
+        return false;
     }
 
     /** Maximal runs of consecutive numbers in an ascending list: [2, 3, 5] → [[2, 3], [5]]. */

@@ -215,7 +215,7 @@ public final class BlockSharing implements Technique {
             List<AnalysisTable> analyses, Map<String, String> details) {
         List<String> options = new ArrayList<>();
         for (int b : cluster) options.add("block " + b);
-        boolean floats = allFloat(slotsOf(s, cluster, vectors));
+        boolean floats = averagable(slotsOf(s, cluster, vectors), cluster);
         if (floats) options.add(MEAN);
         double[] cosine = new double[options.size()];
         String best = null;
@@ -265,6 +265,9 @@ public final class BlockSharing implements Technique {
         Graph g = model.graph();
         List<Integer> removed = new ArrayList<>();
         for (int c = 0; c < clusters.size(); c++) {
+            if (keeps.get(c).equals(MEAN)) checkAveragable(slotsOf(s, clusters.get(c), vectors), clusters.get(c));
+        }
+        for (int c = 0; c < clusters.size(); c++) {
             List<Integer> cluster = clusters.get(c);
             List<List<Slot>> slots = slotsOf(s, cluster, vectors);
             int keptBlock = resolve(cluster, keeps.get(c));
@@ -293,10 +296,6 @@ public final class BlockSharing implements Technique {
         for (List<Slot> member : slots) same &= member.get(i).value() == first || member.get(i).value().initializer().sameContent(first.initializer());
         if (same) return first;
         Tensor t = first.initializer();
-        if (t.type() != DataType.FLOAT) {
-            throw new TechniqueException(ID + ": keep=mean averages float32 weights, but '" + first.name() + "' of block " + cluster.get(0)
-                    + " is " + t.type() + "; keep a member's weights (middle) or share before quantizing");
-        }
         float[] sum = new float[(int) t.elementCount()];
         double[] acc = new double[sum.length];
         for (List<Slot> member : slots) {
@@ -308,9 +307,28 @@ public final class BlockSharing implements Technique {
         return g.addInitializer(name, TensorCodec.fromFloats(name, t.dims(), sum));
     }
 
-    private static boolean allFloat(List<List<Slot>> slots) {
-        for (List<Slot> member : slots) for (Slot s : member) if (s.value().initializer().type() != DataType.FLOAT) return false;
-        return true;
+    /** Refuses keep=mean before anything is edited when members differ in a weight that is not float32. */
+    private static void checkAveragable(List<List<Slot>> slots, List<Integer> cluster) {
+        for (int i = 0; i < slots.get(0).size(); i++) {
+            Value first = slots.get(0).get(i).value();
+            for (List<Slot> member : slots) {
+                Value v = member.get(i).value();
+                if (v != first && !v.initializer().sameContent(first.initializer()) && first.initializer().type() != DataType.FLOAT) {
+                    throw new TechniqueException(ID + ": keep=mean averages float32 weights, but '" + first.name() + "' of block "
+                            + cluster.get(0) + " is " + first.initializer().type() + "; keep a member's weights (middle) or share"
+                            + " before quantizing");
+                }
+            }
+        }
+    }
+
+    private static boolean averagable(List<List<Slot>> slots, List<Integer> cluster) {
+        try {
+            checkAveragable(slots, cluster);
+            return true;
+        } catch (TechniqueException e) {
+            return false;
+        }
     }
 
     /** One weight a block's node reads: input {@code index} of {@code node}. */
