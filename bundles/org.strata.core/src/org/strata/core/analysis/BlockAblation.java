@@ -42,24 +42,9 @@ public final class BlockAblation {
     /** As {@link #measure(Model, TransformerStructure, ModelRunner, int, ProgressMonitor)} with a reference already run. */
     public static BlockAblation measure(Model model, TransformerStructure s, LayerReference reference, ProgressMonitor monitor) {
         int n = s.blockCount();
-        double[] mean = new double[n];
-        double[] min = new double[n];
-        int sequences = 0;
-        for (int b = 1; b <= n; b++) {
-            monitor.checkCanceled();
-            monitor.subTask("ablation: without block " + b + " of " + n);
-            if (n == 1) {
-                mean[0] = min[0] = Double.NaN;
-                break;
-            }
-            Model variant = LayerEdits.copy(model);
-            LayerEdits.removeBlocks(variant, TransformerStructure.discover(variant), List.of(b));
-            ModelRunner.Agreement a = reference.agreement(variant);
-            mean[b - 1] = a.meanCosine();
-            min[b - 1] = a.minCosine();
-            sequences = a.sequences();
-        }
-        return new BlockAblation(mean, min, sequences);
+        LayerVariants.Scores scores = LayerVariants.measure(model, n, 1, n > 1 ? n : 0,
+                (copy, structure, b) -> LayerEdits.removeBlocks(copy, structure, List.of(b)), reference, monitor, "ablation: without block");
+        return new BlockAblation(scores.meanCosine(), scores.minCosine(), scores.sequences());
     }
 
     public int blockCount() {

@@ -35,22 +35,12 @@ public final class EarlyExitAnalysis {
     /** As {@link #measure(Model, TransformerStructure, ModelRunner, int, ProgressMonitor)} with a reference already run. */
     public static EarlyExitAnalysis measure(Model model, TransformerStructure s, LayerReference reference, ProgressMonitor monitor) {
         int n = s.blockCount();
-        double[] mean = new double[n];
-        double[] min = new double[n];
-        int sequences = 0;
-        for (int k = 1; k < n; k++) {
-            monitor.checkCanceled();
-            monitor.subTask("early exit after block " + k + " of " + n);
-            Model variant = LayerEdits.copy(model);
-            LayerEdits.truncateAfter(variant, TransformerStructure.discover(variant), k);
-            ModelRunner.Agreement a = reference.agreement(variant);
-            mean[k - 1] = a.meanCosine();
-            min[k - 1] = a.minCosine();
-            sequences = a.sequences();
-        }
+        LayerVariants.Scores scores = LayerVariants.measure(model, n, 1, n - 1, LayerEdits::truncateAfter, reference, monitor,
+                "early exit after block");
+        double[] mean = scores.meanCosine(), min = scores.minCosine();
         mean[n - 1] = 1;
         min[n - 1] = 1;
-        return new EarlyExitAnalysis(mean, min, sequences);
+        return new EarlyExitAnalysis(mean, min, scores.sequences());
     }
 
     public int blockCount() {

@@ -20,6 +20,7 @@ import org.strata.core.ModelRunner;
 import org.strata.core.TechniqueException;
 import org.strata.core.analysis.BlockAblation;
 import org.strata.core.analysis.BlockInfluence;
+import org.strata.onnx.Attribute;
 import org.strata.onnx.DataType;
 import org.strata.onnx.Graph;
 import org.strata.onnx.Model;
@@ -156,26 +157,30 @@ class BlockDropTest {
         Model m = LayerTestSupport.families().get(2).layers(3).build();
         TransformerStructure s = TransformerStructure.discover(m);
         Graph g = m.graph();
-        // A cache output and input per layer: the fused QKV product is exposed as "present.i", and "past.i" is added to it.
+        // A value cache as decoders export it: V = Concat(past, V_new) on the sequence axis, exposed as "present".
         for (int b = 1; b <= 3; b++) {
-            Value qkv = s.block(b).attention().qkv().output();
-            Value past = g.addInput("past." + (b - 1), qkv.type());
-            Node add = g.addNode("Add", List.of(qkv, past), "with_past_" + b);
-            add.output(0).setType(qkv.type());
-            for (Value.Use u : qkv.uses()) if (u.node() != add) u.node().setInput(u.index(), add.output(0));
-            Node present = g.addNode("Identity", List.of(add.output(0)), "present." + (b - 1));
-            present.output(0).setType(qkv.type());
-            g.addOutput(present.output(0));
+            Node product = s.block(b).attention().core().output(0).consumers().get(0);
+            assertEquals("MatMul", product.opType(), "probabilities × V");
+            Value v = product.input(1);
+            int heads = s.block(b).attention().heads(), size = s.block(b).attention().headSize();
+            Value past = g.addInput("past_key_values." + (b - 1) + ".value", TensorType.of(DataType.FLOAT, 1, heads, 0, size));
+            Node concat = g.addNode(Node.DEFAULT_DOMAIN, "Concat", List.of(past, v), List.of("present." + (b - 1) + ".value"),
+                    List.of(Attribute.of("axis", 2L)));
+            concat.output(0).setType(TensorType.of(DataType.FLOAT, 1, heads, 8, size));
+            product.setInput(1, concat.output(0));
+            g.addOutput(concat.output(0));
         }
         g.sortTopologically();
         LayerTestSupport.assertValid(m);
         assertEquals(3, TransformerStructure.discover(m).blockCount(), "the cache does not hide the blocks");
         Change c = LayerTestSupport.apply(new BlockDrop(), m, Map.of(BlockDrop.BLOCKS, List.of(2)), LayerTestSupport.randomRunner());
-        assertEquals(List.of("input_ids", "attention_mask", "past.0", "past.2"), g.realInputs().stream().map(Value::name).toList());
-        assertEquals(List.of("logits", "present.0", "present.2"), g.outputs().stream().map(Value::name).toList());
-        assertEquals("[past.1]", c.details().get("inputs-removed"));
-        assertEquals("[present.1]", c.details().get("outputs-removed"));
+        assertEquals(List.of("input_ids", "attention_mask", "past_key_values.0.value", "past_key_values.2.value"),
+                g.realInputs().stream().map(Value::name).toList());
+        assertEquals(List.of("logits", "present.0.value", "present.2.value"), g.outputs().stream().map(Value::name).toList());
+        assertEquals("[past_key_values.1.value]", c.details().get("inputs-removed"));
+        assertEquals("[present.1.value]", c.details().get("outputs-removed"));
         assertEquals("[1, 3]", c.details().get("layer-numbers-kept"));
+        assertEquals(2, TransformerStructure.discover(m).blockCount());
     }
 
     @Test

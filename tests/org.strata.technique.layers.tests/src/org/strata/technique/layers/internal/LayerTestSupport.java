@@ -80,8 +80,14 @@ final class LayerTestSupport {
     }
 
     static Change apply(Technique t, Model m, Map<String, ?> params, ModelRunner runner, List<String> log) {
-        return t.apply(m, Parameters.of(t.descriptor(), params), TechniqueContext.simple(m, TargetRuntime.ONNXRUNTIME,
-                TextCorpus.builtIn().calibration(), log::add, runner));
+        try {
+            return t.apply(m, Parameters.of(t.descriptor(), params), TechniqueContext.simple(m, TargetRuntime.ONNXRUNTIME,
+                    TextCorpus.builtIn().calibration(), log::add, runner));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     static Change apply(Technique t, Model m, Map<String, ?> params, ModelRunner runner) {
