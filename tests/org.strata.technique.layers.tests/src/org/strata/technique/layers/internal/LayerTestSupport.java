@@ -130,9 +130,15 @@ final class LayerTestSupport {
 
     /** Embedding fidelity of a MiniLM variant on the evaluation split, as the engine measures it. */
     static EmbeddingFidelity evaluation(Model candidate) {
+        return evaluation(candidate, TextCorpus.builtIn().evaluation().size());
+    }
+
+    /** Embedding fidelity of a MiniLM variant on the first {@code texts} of the evaluation split. */
+    static EmbeddingFidelity evaluation(Model candidate, int texts) {
         SessionSettings s = SessionSettings.defaults();
         try (OrtSession a = OrtSessions.open(embedded().model(), s); OrtSession b = OrtSessions.open(copy(candidate), "candidate", s)) {
-            return new Evaluator().compareEmbeddings(a, b, WordPieceTokenizer.load(embedded().tokenizer()), TextCorpus.builtIn().evaluation());
+            List<String> split = TextCorpus.builtIn().evaluation();
+            return new Evaluator().compareEmbeddings(a, b, WordPieceTokenizer.load(embedded().tokenizer()), split.subList(0, Math.min(texts, split.size())));
         } catch (ai.onnxruntime.OrtException e) {
             throw new AssertionError(e);
         }
