@@ -191,6 +191,24 @@ public final class Graph {
         outputs.remove(v);
     }
 
+    /**
+     * Removes a graph input (not an initializer) nobody uses any more, e.g. the past state of a removed layer.
+     *
+     * @throws InvalidGraphException when it is not an input of this graph or still has uses
+     */
+    public void removeInput(Value v) {
+        if (!inputs.contains(v) || v.initializer != null) {
+            throw new InvalidGraphException("'" + v.name() + "' is not a graph input of graph '" + name + "'");
+        }
+        if (v.hasUses() || outputs.contains(v)) {
+            throw new InvalidGraphException("cannot remove graph input '" + v.name() + "': still used by "
+                    + v.consumers().stream().map(Node::describe).limit(3).toList());
+        }
+        inputs.remove(v);
+        values.remove(v.name());
+        typedValues.remove(v);
+    }
+
     /** Adds an initializer; the name is made unique and the tensor takes it. */
     public Value addInitializer(String initName, Tensor t) {
         Value v = declare(uniqueName(initName));
