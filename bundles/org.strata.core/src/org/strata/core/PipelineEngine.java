@@ -107,6 +107,7 @@ public final class PipelineEngine {
         int enabled = (int) pipeline.getSteps().stream().filter(Step::isEnabled).count();
         monitor.begin("Running pipeline " + pipeline.getName(), enabled + 1);
         boolean failed = false;
+        boolean lossyBefore = false;
         boolean cancelled = false;
         boolean tainted = false;
         try (OrtSession reference = OrtSessions.open(snapshot, in.modelLabel(), ort)) {
@@ -177,7 +178,9 @@ public final class PipelineEngine {
                 for (AnalysisTable a : o.change.analyses()) r.getAnalyses().add(Analyses.toRecord(a));
                 byte[] bytes = ModelWriter.toBytes(candidate);
                 describe(r, candidate, bytes);
-                String verdict = measure.verify(reference, bytes, candidate, d, r, ort, baseline, pipeline.isAllowUnverified());
+                // a lossless step must reproduce its own input; after a lossy step that is no longer the source model
+                byte[] stepInput = lossyBefore ? snapshot : null;
+                String verdict = measure.verify(reference, stepInput, bytes, candidate, d, r, ort, baseline, pipeline.isAllowUnverified());
                 if (verdict != null) {
                     r.setStatus(StepStatus.ROLLED_BACK);
                     r.setMessage(verdict);
@@ -194,6 +197,7 @@ public final class PipelineEngine {
                     monitor.subTask("step " + (i + 1) + ": per-block divergence from the source model");
                     divergence(in.model(), candidate, new ModelRunner(tokenizer, in.corpus().calibration(), ort), record, r, d.id());
                 }
+                if (!d.lossless() && r.getStatus() == StepStatus.APPLIED) lossyBefore = true;
                 snapshot = bytes;
                 working = candidate;
                 log(record, "step " + (i + 1) + " (" + d.id() + "): " + o.change.summary());
@@ -336,7 +340,11 @@ public final class PipelineEngine {
         }
 
         /** Returns null when the step stands, else why it must be rolled back. Adds metrics to {@code r}. */
-        String verify(OrtSession reference, byte[] bytes, Model candidate, TechniqueDescriptor d, StepResult r,
+        /**
+         * @param stepInput the step's input when it differs from the source (an earlier lossy step), else null: a
+         *                  lossless step must reproduce its own input
+         */
+        String verify(OrtSession reference, byte[] stepInput, byte[] bytes, Model candidate, TechniqueDescriptor d, StepResult r,
                 SessionSettings ort, StepResult baseline, boolean allowUnverified) {
             OrtSession session;
             try {
@@ -348,9 +356,15 @@ public final class PipelineEngine {
                 r.setMessage("not verified: " + e.getMessage());
                 return null;
             }
+            OrtSession input = null;
             try (session) {
+                OrtSession expected = reference;
+                if (d.lossless() && stepInput != null) {
+                    input = OrtSessions.open(stepInput, "the input of step " + r.getNumber(), ort);
+                    expected = input;
+                }
                 if (tokenizer != null && d.lossless()) {
-                    List<OutputFidelity> out = evaluator.compareOutputs(reference, session, tokenizer,
+                    List<OutputFidelity> out = evaluator.compareOutputs(expected, session, tokenizer,
                             evaluation.subList(0, Math.min(LOSSLESS_TEXTS, evaluation.size())));
                     for (OutputFidelity f : out) {
                         r.getMetrics().add(metric(MetricNames.relativeError(f.output()), MetricKind.FIDELITY, f.relativeError(), "", 0));
@@ -360,7 +374,7 @@ public final class PipelineEngine {
                         }
                     }
                 } else if (tokenizer == null) {
-                    for (OutputFidelity f : evaluator.compareOutputs(reference, session, RandomInputs.of(1000))) {
+                    for (OutputFidelity f : evaluator.compareOutputs(expected, session, RandomInputs.of(ModelRunner.vocabulary(candidate)))) {
                         r.getMetrics().add(metric(MetricNames.relativeError(f.output()), MetricKind.FIDELITY, f.relativeError(), "", 0));
                         if (d.lossless() && !f.withinTolerance(d.effectiveTolerance())) {
                             return "not lossless: output " + f.output() + " differs by up to " + f.maxAbsError();
@@ -399,6 +413,14 @@ public final class PipelineEngine {
                 return "ONNX Runtime failed while measuring the result: " + e.getMessage();
             } catch (StrataException e) {
                 return "could not verify the result: " + e.getMessage();
+            } finally {
+                if (input != null) {
+                    try {
+                        input.close();
+                    } catch (OrtException e) {
+                        // nothing was written; the session's native memory is released by the environment at exit
+                    }
+                }
             }
         }
     }

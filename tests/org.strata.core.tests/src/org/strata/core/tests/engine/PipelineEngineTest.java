@@ -179,6 +179,21 @@ class PipelineEngineTest {
     }
 
     @Test
+    void aLosslessStepAfterALossyOneIsCheckedAgainstItsOwnInput() {
+        PipelineEngine.Outcome o = run(pipeline(true, "drop-block", "noop"), ProgressMonitor.NULL, DROP_BLOCK, NOOP);
+        StepResult noop = o.record().getSteps().get(1);
+        assertEquals(StepStatus.UNCHANGED, noop.getStatus(), noop.getMessage());
+        assertEquals(RunStatus.SUCCEEDED, o.record().getStatus(), o.record().getLog().toString());
+        double cos = metric(noop, "cosine.mean");
+        assertTrue(cos < 0.999, "fidelity is still measured against the source: " + cos);
+
+        PipelineEngine.Outcome bad = run(pipeline(false, "drop-block", "not-lossless"), ProgressMonitor.NULL, DROP_BLOCK, NOT_LOSSLESS);
+        StepResult r = bad.record().getSteps().get(1);
+        assertEquals(StepStatus.ROLLED_BACK, r.getStatus());
+        assertTrue(r.getMessage().contains("not lossless"), r.getMessage());
+    }
+
+    @Test
     void aThrowingTechniqueIsRolledBackAndThePipelineGoesOn() {
         PipelineEngine.Outcome o = run(pipeline(false, "throws", "noop"), ProgressMonitor.NULL, THROWS, NOOP);
         StepResult failed = o.record().getSteps().get(0);
