@@ -22,6 +22,10 @@ import org.strata.runtime.ActivationCapture.CapturedTensor;
  * Compare Michel et al., "Are Sixteen Heads Really Better than One?" (NeurIPS 2019), whose first-order
  * Taylor proxy needs gradients Strata does not have.
  *
+ * <p>Alongside, per head, the fluctuation E‖c_h·W_o[h] − E[c_h·W_o[h]]‖² and the mean context: a pruning that
+ * adds a removed head's mean contribution E[c_h]·W_o[h] to the output projection's bias loses only the fluctuation
+ * (the criterion and bias compensation of FLAP, An et al., AAAI 2024).
+ *
  * <p>With grouped-query attention the scores are per query head; {@link #groupScores} adds up the query heads
  * that share one key/value head.
  *
@@ -36,12 +40,17 @@ public final class HeadImportance {
     public static final String ID = "head-importance";
 
     private final double[][] scores;
+    private final double[][] fluctuations;
+    private final double[][] means;
     private final int[] kvHeads;
     private final double[] streamNorms;
     private final long tokens;
 
-    private HeadImportance(double[][] scores, int[] kvHeads, double[] streamNorms, long tokens) {
+    private HeadImportance(double[][] scores, double[][] fluctuations, double[][] means, int[] kvHeads, double[] streamNorms,
+            long tokens) {
         this.scores = scores;
+        this.fluctuations = fluctuations;
+        this.means = means;
         this.kvHeads = kvHeads;
         this.streamNorms = streamNorms;
         this.tokens = tokens;
@@ -71,7 +80,13 @@ public final class HeadImportance {
             values.add(b.input().name());
         }
         double[][] sums = new double[n][];
-        for (int i = 0; i < n; i++) sums[i] = new double[heads[i]];
+        double[][] squares = new double[n][];
+        double[][] contexts = new double[n][];
+        for (int i = 0; i < n; i++) {
+            sums[i] = new double[heads[i]];
+            squares[i] = new double[heads[i]];
+            contexts[i] = new double[heads[i] * size[i]];
+        }
         double[] streams = new double[n];
         long[] count = new long[1];
         runner.capture(model, values, maxTexts, batch -> {
@@ -79,11 +94,12 @@ public final class HeadImportance {
             for (Block b : structure.blocks()) {
                 int i = b.number() - 1;
                 int d = size[i];
-                double[] s = sums[i];
+                double[] s = sums[i], sq = squares[i], ctx = contexts[i];
                 double[][] g = grams[i];
                 CapturedTensor context = batch.tensor(b.attention().o().input().name());
                 NeuronImportance.requireWidth(context, heads[i] * d, "the attention context of block " + b.number());
                 long seen = NeuronImportance.forEachToken(context, mask, (v, at, width) -> {
+                    for (int j = 0; j < width; j++) ctx[j] += v[at + j];
                     for (int h = 0; h < s.length; h++) {
                         double[] gh = g[h];
                         int base = at + h * d;
@@ -94,6 +110,7 @@ public final class HeadImportance {
                             q += v[base + r] * row;
                         }
                         s[h] += Math.sqrt(Math.max(0, q));
+                        sq[h] += q;
                     }
                 });
                 streams[i] += NeuronImportance.meanNormSum(batch.tensor(b.input().name()), mask);
@@ -101,11 +118,24 @@ public final class HeadImportance {
             }
         });
         long tokens = Math.max(1, count[0]);
+        double[][] fluctuations = new double[n][];
         for (int i = 0; i < n; i++) {
-            for (int h = 0; h < sums[i].length; h++) sums[i][h] /= tokens;
+            int d = size[i];
+            for (int j = 0; j < contexts[i].length; j++) contexts[i][j] /= tokens;
+            fluctuations[i] = new double[heads[i]];
+            for (int h = 0; h < heads[i]; h++) {
+                sums[i][h] /= tokens;
+                double meanSquare = 0;
+                for (int r = 0; r < d; r++) {
+                    double row = 0;
+                    for (int c = 0; c < d; c++) row += grams[i][h][r * d + c] * contexts[i][h * d + c];
+                    meanSquare += contexts[i][h * d + r] * row;
+                }
+                fluctuations[i][h] = Math.max(0, squares[i][h] / tokens - meanSquare);
+            }
             streams[i] /= tokens;
         }
-        return new HeadImportance(sums, kv, streams, count[0]);
+        return new HeadImportance(sums, fluctuations, contexts, kv, streams, count[0]);
     }
 
     /** W_o[h]·W_o[h]ᵀ (head size × head size, row-major) for each head h, from the [heads × size, out] weight. */
@@ -139,12 +169,29 @@ public final class HeadImportance {
      * every head has its own keys and values.
      */
     public double[] groupScores(int number) {
-        double[] s = scores[number - 1];
-        int groups = kvHeads[number - 1];
+        return perGroup(scores[number - 1], kvHeads[number - 1]);
+    }
+
+    private static double[] perGroup(double[] s, int groups) {
         int per = s.length / groups;
         double[] g = new double[groups];
         for (int h = 0; h < s.length; h++) g[h / per] += s[h];
         return g;
+    }
+
+    /** Per query head of block {@code number}: E‖c_h·W_o[h] − E[c_h·W_o[h]]‖², what removing it costs with bias compensation. */
+    public double[] fluctuations(int number) {
+        return fluctuations[number - 1].clone();
+    }
+
+    /** {@link #fluctuations} summed per key/value group, as {@link #groupScores} sums the scores. */
+    public double[] groupFluctuations(int number) {
+        return perGroup(fluctuations[number - 1], kvHeads[number - 1]);
+    }
+
+    /** The mean attention context of block {@code number} (heads × head size values, the output projection's input). */
+    public double[] meanContext(int number) {
+        return means[number - 1].clone();
     }
 
     public int blockCount() {
@@ -163,18 +210,29 @@ public final class HeadImportance {
 
     /** Blocks × heads; NaN where a block has fewer heads than the widest. */
     public AnalysisTable table() {
+        return table(false);
+    }
+
+    /** As {@link #table()}, of the scores ({@code fluctuation} false) or of √fluctuation (true). */
+    public AnalysisTable table(boolean fluctuation) {
+        double[][] shown = scores;
+        if (fluctuation) {
+            shown = new double[fluctuations.length][];
+            for (int i = 0; i < shown.length; i++) shown[i] = java.util.Arrays.stream(fluctuations[i]).map(Math::sqrt).toArray();
+        }
         int width = 0;
-        for (double[] s : scores) width = Math.max(width, s.length);
+        for (double[] s : shown) width = Math.max(width, s.length);
         List<String> rows = new ArrayList<>();
         List<String> cols = new ArrayList<>();
         for (int h = 1; h <= width; h++) cols.add("head " + h);
-        double[][] v = new double[scores.length][width];
-        for (int i = 0; i < scores.length; i++) {
+        double[][] v = new double[shown.length][width];
+        for (int i = 0; i < shown.length; i++) {
             rows.add("block " + (i + 1));
             java.util.Arrays.fill(v[i], Double.NaN);
-            System.arraycopy(scores[i], 0, v[i], 0, scores[i].length);
+            System.arraycopy(shown[i], 0, v[i], 0, shown[i].length);
         }
-        return new AnalysisTable(ID, "Attention head importance (mean ‖head output · W_o rows‖ per token)",
+        return new AnalysisTable(ID, fluctuation ? "Attention head importance (√ fluctuation of head output · W_o rows)"
+                : "Attention head importance (mean ‖head output · W_o rows‖ per token)",
                 AnalysisTable.Kind.HEATMAP, rows, cols, v, "",
                 "What each head adds to its block's attention output, averaged over " + tokens + " calibration tokens; "
                         + "the weakest heads of a row are the first to prune.");

@@ -21,6 +21,12 @@ import org.strata.runtime.ActivationCapture.CapturedTensor;
  * structured FFN pruning without retraining (e.g. the activation × weight-norm scores of Wanda, Sun et al.
  * 2023, applied per neuron).
  *
+ * <p>Alongside, per neuron, the mean activation and the fluctuation Var(a_j)·‖W_down[j, :]‖²: the part of the
+ * neuron's contribution that a constant cannot stand in for. A pruning that adds the removed neurons' mean
+ * contribution to the down projection's bias loses only that part (the fluctuation criterion and bias
+ * compensation of FLAP, An et al., "Fluctuation-based Adaptive Structured Pruning for Large Language Models",
+ * AAAI 2024).
+ *
  * <pre>{@code
  * NeuronImportance n = NeuronImportance.measure(model, structure, ctx.runner(), 64);
  * double[] scores = n.scores(2);      // block 2, one score per neuron
@@ -31,11 +37,15 @@ public final class NeuronImportance {
     public static final String ID = "ffn-neuron-importance";
 
     private final double[][] scores;
+    private final double[][] fluctuations;
+    private final double[][] means;
     private final double[] streamNorms;
     private final long tokens;
 
-    private NeuronImportance(double[][] scores, double[] streamNorms, long tokens) {
+    private NeuronImportance(double[][] scores, double[][] fluctuations, double[][] means, double[] streamNorms, long tokens) {
         this.scores = scores;
+        this.fluctuations = fluctuations;
+        this.means = means;
         this.streamNorms = streamNorms;
         this.tokens = tokens;
     }
@@ -57,18 +67,29 @@ public final class NeuronImportance {
             values.add(b.input().name());
         }
         double[][] sums = new double[n][];
-        for (int i = 0; i < n; i++) sums[i] = new double[rowNorms[i].length];
+        double[][] plain = new double[n][];
+        double[][] squares = new double[n][];
+        for (int i = 0; i < n; i++) {
+            sums[i] = new double[rowNorms[i].length];
+            plain[i] = new double[rowNorms[i].length];
+            squares[i] = new double[rowNorms[i].length];
+        }
         double[] streams = new double[n];
         long[] count = new long[1];
         runner.capture(model, values, maxTexts, batch -> {
             long[][] mask = batch.attentionMask();
             for (Block b : structure.blocks()) {
                 int i = b.number() - 1;
-                double[] s = sums[i];
+                double[] s = sums[i], p = plain[i], q = squares[i];
                 CapturedTensor a = batch.tensor(b.ffn().down().input().name());
                 requireWidth(a, s.length, "the input of the down projection of block " + b.number());
                 long seen = forEachToken(a, mask, (v, at, width) -> {
-                    for (int j = 0; j < width; j++) s[j] += Math.abs(v[at + j]);
+                    for (int j = 0; j < width; j++) {
+                        double x = v[at + j];
+                        s[j] += Math.abs(x);
+                        p[j] += x;
+                        q[j] += x * x;
+                    }
                 });
                 streams[i] += meanNormSum(batch.tensor(b.input().name()), mask);
                 if (i == 0) count[0] += seen;
@@ -76,17 +97,38 @@ public final class NeuronImportance {
         });
         long tokens = Math.max(1, count[0]);
         double[][] scores = new double[n][];
+        double[][] fluctuations = new double[n][];
         for (int i = 0; i < n; i++) {
-            scores[i] = new double[sums[i].length];
-            for (int j = 0; j < sums[i].length; j++) scores[i][j] = sums[i][j] / tokens * rowNorms[i][j];
+            int w = sums[i].length;
+            scores[i] = new double[w];
+            fluctuations[i] = new double[w];
+            for (int j = 0; j < w; j++) {
+                double mean = plain[i][j] / tokens;
+                scores[i][j] = sums[i][j] / tokens * rowNorms[i][j];
+                fluctuations[i][j] = Math.max(0, squares[i][j] / tokens - mean * mean) * rowNorms[i][j] * rowNorms[i][j];
+                plain[i][j] = mean;
+            }
             streams[i] /= tokens;
         }
-        return new NeuronImportance(scores, streams, count[0]);
+        return new NeuronImportance(scores, fluctuations, plain, streams, count[0]);
     }
 
     /** One score per neuron of block {@code number} (from 1), in the order of the up projection's columns. */
     public double[] scores(int number) {
         return scores[number - 1].clone();
+    }
+
+    /**
+     * Per neuron of block {@code number}: Var(a_j)·‖W_down[j, :]‖², the squared size of what removing the neuron
+     * changes when its mean contribution is put into the bias instead.
+     */
+    public double[] fluctuations(int number) {
+        return fluctuations[number - 1].clone();
+    }
+
+    /** Per neuron of block {@code number}: its mean activation over the calibration tokens. */
+    public double[] means(int number) {
+        return means[number - 1].clone();
     }
 
     public int blockCount() {
@@ -108,19 +150,27 @@ public final class NeuronImportance {
 
     /** Per block: neuron count and the distribution of the scores (minimum, percentiles, maximum). */
     public AnalysisTable table() {
+        return table(false);
+    }
+
+    /**
+     * As {@link #table()}, of the scores ({@code fluctuation} false) or of √fluctuation (true), the criterion a
+     * pruning with bias compensation ranks by.
+     */
+    public AnalysisTable table(boolean fluctuation) {
         List<String> rows = new ArrayList<>();
         List<String> cols = List.of("neurons", "min", "p10", "p25", "median", "p75", "p90", "max");
         double[][] v = new double[scores.length][];
         for (int i = 0; i < scores.length; i++) {
             rows.add("block " + (i + 1));
-            double[] s = scores[i].clone();
+            double[] s = fluctuation ? Arrays.stream(fluctuations[i]).map(Math::sqrt).toArray() : scores[i].clone();
             Arrays.sort(s);
             v[i] = new double[] {s.length, s[0], percentile(s, 0.10), percentile(s, 0.25), percentile(s, 0.5),
                     percentile(s, 0.75), percentile(s, 0.9), s[s.length - 1]};
         }
-        return new AnalysisTable(ID, "FFN neuron importance per block (mean |activation| × ‖W_down row‖)",
-                AnalysisTable.Kind.TABLE, rows, cols, v, "",
-                "Scores measured on " + tokens + " calibration tokens. A block whose low percentiles are small next to its "
+        return new AnalysisTable(ID, fluctuation ? "FFN neuron importance per block (√(Var activation) × ‖W_down row‖)"
+                : "FFN neuron importance per block (mean |activation| × ‖W_down row‖)", AnalysisTable.Kind.TABLE, rows, cols, v,
+                "", "Scores measured on " + tokens + " calibration tokens. A block whose low percentiles are small next to its "
                         + "median has neurons that can go at little cost.");
     }
 

@@ -173,6 +173,25 @@ final class BlockRewrites {
         walk.run();
     }
 
+    /**
+     * Puts the mean contribution of removed input features back as bias: {@code Σ_r mean[r] · W[r, :]} over the
+     * removed rows {@code removed} of the consuming projection {@code p} (bias compensation, FLAP).
+     */
+    void compensate(Projection p, double[] mean, int[] removed) {
+        ProjectionWeights w = ProjectionWeights.of(p);
+        float[] m = w.matrix();
+        int out = w.out();
+        double[] delta = new double[out];
+        for (int r : removed) {
+            double a = mean[r];
+            if (a == 0) continue;
+            for (int c = 0; c < out; c++) delta[c] += a * m[r * out + c];
+        }
+        float[] f = new float[out];
+        for (int c = 0; c < out; c++) f[c] = (float) delta[c];
+        plan.addToBias(p, f);
+    }
+
     /** Keeps the output features {@code cols} of {@code p}: weight columns, bias entries, the width of a Gemm's un-flatten. */
     void outputs(Projection p, int[] cols) {
         ProjectionWeights w = ProjectionWeights.of(p);

@@ -17,26 +17,30 @@ import org.strata.core.Technique;
 import org.strata.core.TechniqueContext;
 import org.strata.core.TechniqueDescriptor;
 import org.strata.core.analysis.NeuronImportance;
+import org.strata.core.analysis.ProjectionWeights;
 import org.strata.onnx.Model;
 import org.strata.onnx.structure.Block;
 import org.strata.onnx.structure.TransformerStructure;
 
 /**
  * {@code prune.ffn}: structured removal of FFN neurons without retraining — the width between the up (and
- * gate) and the down projection shrinks — ranked by {@link NeuronImportance} (mean |activation| on the
- * calibration split × the norm of the neuron's row of the down projection), in the spirit of magnitude-based
- * structured pruning (Wanda, Sun et al. 2023; LLM-Pruner, Ma et al. 2023, without the recovery training).
+ * gate) and the down projection shrinks — ranked by {@link NeuronImportance}, measured on the calibration split,
+ * after FLAP (An et al., AAAI 2024) and magnitude-based structured pruning (Wanda, Sun et al. 2023).
  *
  * <p>Rules:
  * <ol>
+ * <li>Neurons are ranked by {@code criterion}: the fluctuation Var(a_j)·‖W_down[j, :]‖² of what they add
+ * (FLAP, An et al., AAAI 2024), or the magnitude mean|a_j|·‖W_down[j, :]‖. With {@code compensate} the removed
+ * neurons' mean contribution goes into the down projection's bias (one is added when there is none), so only
+ * the fluctuation is lost.</li>
  * <li>The least important {@code fraction} of the neurons of every block goes (rounded; with {@code global},
  * of all blocks' neurons ranked together by score over the residual stream's size), the count kept rounded to a
  * multiple of {@code multiple-of}; at least one neuron stays. {@code blocks} limits it to some blocks.</li>
  * <li>The up and gate projections lose the weight columns and bias entries of the removed neurons, the down
  * projection the weight rows; a bias taken by a fused activation (BiasGelu, FastGelu), constants with an entry
  * per neuron, and the widths of Gemm flatten/un-flatten Reshapes follow ({@link AxisWalk}).</li>
- * <li>Removing a neuron is exactly zeroing its row of the down projection. Quantized projections and graphs
- * whose blocks are not recognised are refused before anything changes.</li>
+ * <li>Without compensation, removing a neuron is exactly zeroing its row of the down projection. Quantized
+ * projections and graphs whose blocks are not recognised are refused before anything changes.</li>
  * </ol>
  */
 @Component(service = Technique.class)
@@ -47,6 +51,8 @@ public final class FfnPruning implements Technique {
     static final String BLOCKS = "blocks";
     static final String MULTIPLE = "multiple-of";
     static final String TEXTS = "calibration-texts";
+    static final String CRITERION = "criterion";
+    static final String COMPENSATE = "compensate";
 
     private static final TechniqueDescriptor DESCRIPTOR = new TechniqueDescriptor(ID, "FFN neuron pruning", "prune",
             "removes the least important FFN neurons (measured on calibration text) and shrinks the up, gate and down projections",
@@ -58,6 +64,11 @@ public final class FfnPruning implements Technique {
                     ParameterSpec.intList(BLOCKS, List.of(), 1, 10_000, "blocks, from 1, whose FFN may be pruned (empty: all)"),
                     ParameterSpec.integer(MULTIPLE, 1, 1, 4096, "keep a multiple of this many neurons per block (e.g. 16 for "
                             + "kernel-friendly widths); 1 keeps exactly what the fraction says"),
+                    ParameterSpec.choice(CRITERION, "fluctuation", List.of("fluctuation", "magnitude"), "how neurons are ranked: "
+                            + "fluctuation (variance of the activation × ‖W_down row‖²; best with compensate) or magnitude "
+                            + "(mean |activation| × ‖W_down row‖)"),
+                    ParameterSpec.bool(COMPENSATE, true, "add the removed neurons' mean contribution to the down projection's "
+                            + "bias, so only its variation is lost; off: removing a neuron is exactly zeroing its row"),
                     ParameterSpec.integer(TEXTS, 64, 1, 100_000, "calibration texts the neuron importance is measured on")),
             Set.of(GraphForm.PLAIN, GraphForm.FUSED), Double.NaN);
 
@@ -73,6 +84,13 @@ public final class FfnPruning implements Technique {
         boolean[] chosen = PruningSteps.chosen(params.getIntList(BLOCKS), n);
         double fraction = params.getDouble(FRACTION);
         PruningSteps.checkFraction(fraction, "FFN neurons");
+        for (Block b : s.blocks()) {
+            // refuse a quantized model before spending time on calibration
+            ProjectionWeights.of(b.ffn().up());
+            if (b.ffn().gate() != null) ProjectionWeights.of(b.ffn().gate());
+        }
+        boolean compensate = params.getBoolean(COMPENSATE);
+        boolean fluctuation = params.getString(CRITERION).equals("fluctuation");
         int texts = params.getInt(TEXTS);
         context.monitor().subTask("measuring FFN neuron importance on " + texts + " calibration texts");
         NeuronImportance importance = context.statistics(NeuronImportance.ID + "/" + texts,
@@ -80,7 +98,7 @@ public final class FfnPruning implements Technique {
         double[][] scores = new double[n][];
         double[] scale = new double[n];
         for (int b = 1; b <= n; b++) {
-            scores[b - 1] = importance.scores(b);
+            scores[b - 1] = fluctuation ? HeadPruning.sqrt(importance.fluctuations(b)) : importance.scores(b);
             scale[b - 1] = importance.streamNorm(b);
         }
         int multiple = params.getInt(MULTIPLE);
@@ -102,7 +120,7 @@ public final class FfnPruning implements Technique {
             widths.add(Integer.toString(kept));
             if (kept < width) touched.add(b);
         }
-        List<AnalysisTable> analyses = List.of(importance.table(), new AnalysisTable("ffn-kept", "FFN neurons kept per block",
+        List<AnalysisTable> analyses = List.of(importance.table(fluctuation), new AnalysisTable("ffn-kept", "FFN neurons kept per block",
                 AnalysisTable.Kind.TABLE, rows, List.of("neurons before", "neurons after"), table, "",
                 "The width between the up and the down projection of each block, before and after pruning."));
         if (touched.isEmpty()) {
@@ -110,7 +128,13 @@ public final class FfnPruning implements Technique {
                     Map.of("modified", "false"), analyses);
         }
         PruningSteps.Counts counts = PruningSteps.rewrite(model, touched, r -> {
-            for (Block b : touched) r.neurons(b, keep[b.number() - 1]);
+            for (Block b : touched) {
+                int[] k = keep[b.number() - 1];
+                r.neurons(b, k);
+                if (compensate) {
+                    r.compensate(b.ffn().down(), importance.means(b.number()), Selection.removed(k, (int) b.ffn().intermediateSize()));
+                }
+            }
         });
         Set<Integer> blocks = new TreeSet<>();
         touched.forEach(b -> blocks.add(b.number()));
@@ -119,6 +143,8 @@ public final class FfnPruning implements Technique {
                 + (blocks.size() == 1 ? "" : "s");
         Map<String, String> details = new LinkedHashMap<>();
         details.put("neurons per block", String.join(",", widths));
+        details.put("criterion", params.getString(CRITERION));
+        details.put("bias compensation", compensate ? "on" : "off");
         context.log(summary + "; widths " + String.join(",", widths));
         return new Change(summary, counts.added(), counts.removed(), new ArrayList<>(blocks), details, analyses);
     }

@@ -18,6 +18,7 @@ import org.strata.core.TechniqueContext;
 import org.strata.core.TechniqueDescriptor;
 import org.strata.core.TechniqueException;
 import org.strata.core.analysis.HeadImportance;
+import org.strata.core.analysis.ProjectionWeights;
 import org.strata.onnx.Model;
 import org.strata.onnx.structure.Attention;
 import org.strata.onnx.structure.Block;
@@ -30,6 +31,10 @@ import org.strata.onnx.structure.TransformerStructure;
  *
  * <p>Rules:
  * <ol>
+ * <li>Heads are ranked by {@code criterion}: the fluctuation of what they add to the block output around its
+ * mean (FLAP, An et al., "Fluctuation-based Adaptive Structured Pruning for Large Language Models", AAAI 2024),
+ * or its mean magnitude. With {@code compensate} the removed heads' mean contribution goes into the output
+ * projection's bias (one is added when there is none), so only the fluctuation is lost.</li>
  * <li>The heads to remove are the least important {@code fraction} of every block (rounded; at least one head
  * stays), or with {@code global} the least important {@code fraction} of all heads ranked together (scores
  * divided by the residual stream's size at the block, at least one head per block), or exactly the {@code heads}
@@ -42,8 +47,8 @@ import org.strata.onnx.structure.TransformerStructure;
  * Concat), the Split sizes or Slice bounds of a fused QKV, per-head constants, and {@code num_heads} /
  * {@code kv_num_heads} / {@code qkv_hidden_sizes} of com.microsoft Attention, MultiHeadAttention and
  * GroupQueryAttention follow ({@link AxisWalk}).</li>
- * <li>Removing a head is exactly zeroing its rows of the output projection: nothing else in the block depends on
- * it. Quantized projections, key/value caches and graphs whose blocks are not recognised are refused before
+ * <li>Without compensation, removing a head is exactly zeroing its rows of the output projection: nothing else
+ * in the block depends on it. Quantized projections, key/value caches and graphs whose blocks are not recognised are refused before
  * anything changes.</li>
  * </ol>
  */
@@ -55,6 +60,8 @@ public final class HeadPruning implements Technique {
     static final String HEADS = "heads";
     static final String BLOCKS = "blocks";
     static final String TEXTS = "calibration-texts";
+    static final String CRITERION = "criterion";
+    static final String COMPENSATE = "compensate";
 
     private static final TechniqueDescriptor DESCRIPTOR = new TechniqueDescriptor(ID, "Attention head pruning", "prune",
             "removes the least important attention heads (measured on calibration text) and shrinks Q, K, V and the output projection",
@@ -66,6 +73,11 @@ public final class HeadPruning implements Technique {
                     ParameterSpec.textList(HEADS, List.of(), List.of(), "exact heads to remove as block:head, both from 1 "
                             + "(e.g. 1:3,2:7); when given, fraction and global are not used"),
                     ParameterSpec.intList(BLOCKS, List.of(), 1, 10_000, "blocks, from 1, whose heads may be removed (empty: all)"),
+                    ParameterSpec.choice(CRITERION, "fluctuation", List.of("fluctuation", "magnitude"), "how heads are ranked: "
+                            + "fluctuation (how much what the head adds varies around its mean; best with compensate) or "
+                            + "magnitude (the mean size of what it adds)"),
+                    ParameterSpec.bool(COMPENSATE, true, "add the removed heads' mean contribution to the output projection's "
+                            + "bias, so only its variation is lost; off: removing a head is exactly zeroing its rows"),
                     ParameterSpec.integer(TEXTS, 64, 1, 100_000, "calibration texts the head importance is measured on")),
             Set.of(GraphForm.PLAIN, GraphForm.FUSED), Double.NaN);
 
@@ -80,27 +92,37 @@ public final class HeadPruning implements Technique {
         int n = s.blockCount();
         boolean[] chosen = PruningSteps.chosen(params.getIntList(BLOCKS), n);
         List<String> listed = params.getStringList(HEADS);
-        int[][] keep;
+        boolean compensate = params.getBoolean(COMPENSATE);
+        boolean fluctuation = params.getString(CRITERION).equals("fluctuation");
+        int[][] keep = listed.isEmpty() ? null : explicit(s, listed);
+        if (keep == null) PruningSteps.checkFraction(params.getDouble(FRACTION), "attention heads");
+        for (Block b : s.blocks()) {
+            // refuse a quantized model before spending time on calibration
+            for (var p : b.attention().inputProjections()) ProjectionWeights.of(p);
+            ProjectionWeights.of(b.attention().o());
+        }
         List<AnalysisTable> analyses = new ArrayList<>();
-        if (!listed.isEmpty()) {
-            keep = explicit(s, listed);
-        } else {
-            double fraction = params.getDouble(FRACTION);
-            PruningSteps.checkFraction(fraction, "attention heads");
+        HeadImportance importance = null;
+        if (keep == null || compensate) {
             int texts = params.getInt(TEXTS);
             context.monitor().subTask("measuring head importance on " + texts + " calibration texts");
-            HeadImportance importance = context.statistics(HeadImportance.ID + "/" + texts,
+            importance = context.statistics(HeadImportance.ID + "/" + texts,
                     () -> HeadImportance.measure(model, s, context.runner(), texts));
-            analyses.add(importance.table());
+            analyses.add(importance.table(fluctuation));
+        }
+        if (keep == null) {
             double[][] scores = new double[n][];
             double[] scale = new double[n];
             for (int b = 1; b <= n; b++) {
-                scores[b - 1] = importance.groupScores(b);
+                scores[b - 1] = fluctuation ? sqrt(importance.groupFluctuations(b)) : importance.groupScores(b);
                 scale[b - 1] = importance.streamNorm(b);
             }
+            double fraction = params.getDouble(FRACTION);
             keep = params.getBoolean(GLOBAL) ? Selection.global(scores, scale, fraction, chosen, 1)
                     : Selection.perBlock(scores, fraction, chosen, 1);
         }
+        int[][] kept = keep;
+        HeadImportance measured = importance;
         List<Block> touched = new ArrayList<>();
         int before = 0, after = 0;
         List<String> removed = new ArrayList<>();
@@ -125,7 +147,15 @@ public final class HeadPruning implements Technique {
                     Map.of("modified", "false"), analyses);
         }
         PruningSteps.Counts counts = PruningSteps.rewrite(model, touched, r -> {
-            for (Block b : touched) r.heads(b, keep[b.number() - 1]);
+            for (Block b : touched) {
+                Attention a = b.attention();
+                int[] groups = kept[b.number() - 1];
+                r.heads(b, groups);
+                if (compensate) {
+                    int[] gone = TensorSlices.expand(Selection.removed(groups, a.kvHeads()), a.heads() / a.kvHeads(), 0);
+                    r.compensate(a.o(), measured.meanContext(b.number()), TensorSlices.expand(gone, a.headSize(), 0));
+                }
+            }
         });
         Set<Integer> blocks = new TreeSet<>();
         touched.forEach(b -> blocks.add(b.number()));
@@ -138,8 +168,16 @@ public final class HeadPruning implements Technique {
             details.put("key/value heads per block", perBlock(table, 3));
         }
         details.put("removed (block:head)", String.join(",", removed));
+        details.put("criterion", listed.isEmpty() ? params.getString(CRITERION) : "listed");
+        details.put("bias compensation", compensate ? "on" : "off");
         context.log(summary + ": " + String.join(",", removed));
         return new Change(summary, counts.added(), counts.removed(), new ArrayList<>(blocks), details, analyses);
+    }
+
+    static double[] sqrt(double[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) out[i] = Math.sqrt(v[i]);
+        return out;
     }
 
     private static String perBlock(double[][] table, int column) {

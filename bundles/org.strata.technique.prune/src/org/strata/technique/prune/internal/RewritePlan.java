@@ -14,13 +14,15 @@ import org.strata.onnx.Attribute;
 import org.strata.onnx.Graph;
 import org.strata.onnx.Node;
 import org.strata.onnx.Tensor;
+import org.strata.onnx.TensorCodec;
 import org.strata.onnx.Value;
+import org.strata.onnx.structure.Projection;
 
 /**
  * The edits a structured pruning makes, collected first and applied together, so that a model the pruning
  * cannot handle is refused before anything changes: slices of constant inputs (weights, biases, per-head
  * constants), new constant entries of shape vectors (head counts and widths in Reshape, Expand, Split and Slice
- * inputs) and attributes ({@code num_heads}). The same edit asked for twice is made once; two different edits of
+ * inputs), attributes ({@code num_heads}) and additions to a bias (compensation for what was removed). The same edit asked for twice is made once; two different edits of
  * the same input are a bug in the caller and refused.
  */
 final class RewritePlan {
@@ -45,6 +47,8 @@ final class RewritePlan {
     private final Map<Site, Slice> slices = new LinkedHashMap<>();
     private final Map<Site, Map<Integer, Long>> entries = new LinkedHashMap<>();
     private final Map<Node, Map<String, Attribute>> attributes = new LinkedHashMap<>();
+    private final Map<Projection, float[]> biasDeltas = new LinkedHashMap<>();
+    private final Map<Projection, org.strata.onnx.DataType> biasTypes = new LinkedHashMap<>();
     private final Set<Node> touched = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
     RewritePlan(Graph graph, ShapeVectors vectors) {
@@ -90,6 +94,53 @@ final class RewritePlan {
         touched.add(node);
     }
 
+    /**
+     * Add {@code delta} to the bias of {@code p} (one value per output feature), or give {@code p} a bias Add when it
+     * has none: how a pruning puts the mean contribution of what it removed back (bias compensation).
+     *
+     * @throws TechniqueException when the bias is computed at run time or the output is a graph output
+     */
+    void addToBias(Projection p, float[] delta) {
+        if (delta.length != p.outFeatures()) throw new IllegalArgumentException(delta.length + " values for " + p);
+        if (p.bias() != null) {
+            Tensor t = ProjectionWeights.constant(p.bias());
+            if (t == null || t.elementCount() != p.outFeatures()) {
+                throw new TechniqueException("the bias '" + p.bias().name() + "' of " + p.node().describe()
+                        + " is not a constant of " + p.outFeatures() + " values; it cannot take the removed units' mean");
+            }
+        } else if (p.output() == null || p.output().isGraphOutput()) {
+            throw new TechniqueException("cannot add a bias after " + p.node().describe());
+        }
+        if (biasDeltas.put(p, delta.clone()) != null) throw new IllegalStateException("two bias edits of " + p);
+        biasTypes.put(p, ProjectionWeights.of(p).tensor().type());
+        touched.add(p.node());
+    }
+
+    private void applyBias(Projection p, float[] delta) {
+        if (p.bias() != null) {
+            Value b = p.bias();
+            Tensor t = ProjectionWeights.constant(b);
+            float[] v = TensorCodec.toFloats(t);
+            for (int i = 0; i < v.length; i++) v[i] += delta[i];
+            Tensor sum = TensorCodec.fromFloats(b.name(), t.type(), t.dims(), v);
+            if (b.isInitializer() && !b.isGraphOutput() && b.uses().size() == 1) {
+                graph.setInitializer(b, sum);
+            } else {
+                Value fresh = graph.addInitializer(b.name() + "_compensated", sum);
+                Set<Node> readers = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+                readers.addAll(p.nodes());
+                if (p.output() != null) readers.addAll(p.output().consumers());
+                for (Value.Use u : new ArrayList<>(b.uses())) if (readers.contains(u.node())) u.node().setInput(u.index(), fresh);
+            }
+            return;
+        }
+        Value out = p.output();
+        Value bias = graph.addInitializer(p.weight().name() + "_compensation",
+                TensorCodec.fromFloats("b", biasTypes.get(p), new long[] {delta.length}, delta));
+        Node add = graph.addNode("Add", List.of(out, bias), graph.uniqueName(out.name() + "_compensated"));
+        for (Value.Use u : new ArrayList<>(out.uses())) if (u.node() != add) u.node().setInput(u.index(), add.output(0));
+    }
+
     private <T> void put(Map<Site, T> map, Site site, T edit, Node node) {
         T old = map.put(site, edit);
         if (old != null && !old.equals(edit)) {
@@ -104,7 +155,7 @@ final class RewritePlan {
     }
 
     boolean isEmpty() {
-        return slices.isEmpty() && entries.isEmpty() && attributes.isEmpty();
+        return slices.isEmpty() && entries.isEmpty() && attributes.isEmpty() && biasDeltas.isEmpty();
     }
 
     /** Makes the edits, then removes what they left unused and restores topological order. */
@@ -127,6 +178,7 @@ final class RewritePlan {
         entries.forEach((site, edits) -> site.node().setInput(site.input(),
                 vectors.rewritten(site.node().input(site.input()), edits)));
         attributes.forEach((node, attrs) -> attrs.values().forEach(node::setAttribute));
+        biasDeltas.forEach(this::applyBias);
         graph.removeDeadNodes();
         graph.sortTopologically();
     }
