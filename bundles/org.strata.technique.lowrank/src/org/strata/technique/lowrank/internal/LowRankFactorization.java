@@ -43,8 +43,12 @@ import org.strata.onnx.structure.TransformerStructure;
  * as {@code targets} says, of the chosen {@code blocks}; float MatMul or Gemm weights only (a QKV packed inside a
  * fused attention node is left alone and reported; a quantized projection is refused: factor before
  * quantizing).</li>
- * <li>The rank is the smallest keeping {@code energy} of Σσ² (the share of ‖W‖²_F), or {@code rank-ratio} of
- * min(d, e) when that is set. A matrix is factored only when r(d + e) &lt; d·e — otherwise it would cost more —
+ * <li>With {@code activation-aware} (the default) the SVD is of Lᵀ·W, where L·Lᵀ = E[xᵀx] over the projection's
+ * inputs on calibration text ({@link Whitening}), and A is mapped back by L⁻ᵀ: the truncation then loses the least
+ * of x·W on real inputs rather than of W (SVD-LLM, Wang et al. 2024; ASVD, Yuan et al. 2023). On MiniLM's FFN at
+ * half rank this is the difference between a cosine of about 0.5 and about 0.97.</li>
+ * <li>The rank is the smallest keeping {@code energy} of Σσ² (the share of ‖W‖²_F, or with activation-aware of
+ * E‖x·W‖², the output energy), or {@code rank-ratio} of min(d, e) when that is set. A matrix is factored only when r(d + e) &lt; d·e — otherwise it would cost more —
  * and kept as it is otherwise (so {@code energy} 1 changes nothing).</li>
  * <li>A new MatMul computes x·A before the product node, which then multiplies by B (transposed for a Gemm with
  * transB) and keeps its bias, alpha and beta; the old weight goes when nothing else reads it.</li>
@@ -58,6 +62,8 @@ public final class LowRankFactorization implements Technique {
     static final String RANK_RATIO = "rank-ratio";
     static final String TARGETS = "targets";
     static final String BLOCKS = "blocks";
+    static final String AWARE = "activation-aware";
+    static final String TEXTS = "calibration-texts";
 
     private static final TechniqueDescriptor DESCRIPTOR = new TechniqueDescriptor(ID, "Low-rank factorisation (SVD)", "lowrank",
             "replaces projection weights by two thinner factors from a truncated SVD where that is cheaper", false,
@@ -67,7 +73,12 @@ public final class LowRankFactorization implements Technique {
                             + "instead of the energy rule"),
                     ParameterSpec.choice(TARGETS, "all", List.of("attention", "ffn", "all"), "which projections: attention "
                             + "(Q, K, V, output), ffn (gate, up, down) or all"),
-                    ParameterSpec.intList(BLOCKS, List.of(), 1, 10_000, "blocks, from 1, whose projections are factored (empty: all)")),
+                    ParameterSpec.intList(BLOCKS, List.of(), 1, 10_000, "blocks, from 1, whose projections are factored (empty: all)"),
+                    ParameterSpec.bool(AWARE, true, "truncate for the projection's inputs on calibration text (whitened "
+                            + "SVD): keeps what matters for the data, far closer than a plain SVD of the weight at the same "
+                            + "rank; energy is then the share of the output energy kept"),
+                    ParameterSpec.integer(TEXTS, 64, 1, 100_000, "calibration texts the input statistics are measured on "
+                            + "(with activation-aware)")),
             Set.of(GraphForm.PLAIN, GraphForm.FUSED), Double.NaN);
 
     @Override
@@ -76,8 +87,8 @@ public final class LowRankFactorization implements Technique {
     }
 
     /** One factored (or kept) matrix. */
-    private record Site(Block block, String role, Projection projection, ProjectionWeights weights, Svd svd, int rank,
-            boolean factored) {
+    private record Site(Block block, String role, Projection projection, ProjectionWeights weights, Svd svd,
+            Whitening whitening, int rank, boolean factored) {
         long bytesBefore() {
             return weights.bytes();
         }
@@ -122,17 +133,21 @@ public final class LowRankFactorization implements Technique {
         // read every weight first: a quantized or computed one refuses the step before anything is decomposed
         List<ProjectionWeights> weights = new ArrayList<>();
         for (var t : todo) weights.add(ProjectionWeights.of(t.getValue().getValue()));
+        Map<String, Whitening> whitening = params.getBoolean(AWARE)
+                ? InputMoments.measure(model, todo.stream().map(t -> t.getValue().getValue()).toList(), context, params.getInt(TEXTS))
+                : Map.of();
         monitor.begin("decomposing " + todo.size() + " weights", todo.size());
         for (int i = 0; i < todo.size(); i++) {
             monitor.checkCanceled();
             var t = todo.get(i);
             ProjectionWeights w = weights.get(i);
             monitor.subTask("block " + t.getKey().number() + " " + t.getValue().getKey());
-            Svd svd = Svd.of(w.matrix(), w.in(), w.out());
+            Whitening white = whitening.get(t.getValue().getValue().input().name());
+            Svd svd = white == null ? Svd.of(w.matrix(), w.in(), w.out()) : Svd.of(white.apply(w.matrix(), w.out()), w.in(), w.out());
             int full = Math.min(w.in(), w.out());
             int rank = ratio > 0 ? Math.max(1, (int) Math.round(ratio * full)) : svd.rankForEnergy(energy);
             boolean cheaper = (long) rank * (w.in() + w.out()) < (long) w.in() * w.out();
-            sites.add(new Site(t.getKey(), t.getValue().getKey(), t.getValue().getValue(), w, svd, rank, cheaper));
+            sites.add(new Site(t.getKey(), t.getValue().getKey(), t.getValue().getValue(), w, svd, white, rank, cheaper));
             monitor.worked(1);
         }
         Graph g = model.graph();
@@ -154,7 +169,8 @@ public final class LowRankFactorization implements Technique {
         Set<Integer> touched = new TreeSet<>();
         sites.stream().filter(Site::factored).forEach(x -> touched.add(x.block().number()));
         Map<String, String> details = new LinkedHashMap<>();
-        details.put("rule", ratio > 0 ? "rank " + ratio + " of min(rows, columns)" : "energy " + energy);
+        details.put("rule", (ratio > 0 ? "rank " + ratio + " of min(rows, columns)" : "energy " + energy)
+                + (whitening.isEmpty() ? "" : ", activation-aware"));
         details.put("weight bytes", before + " → " + after);
         if (!skipped.isEmpty()) details.put("not factored", String.join("; ", skipped));
         if (factored == 0) {
@@ -199,11 +215,12 @@ public final class LowRankFactorization implements Technique {
         Projection p = site.projection();
         ProjectionWeights w = site.weights();
         Svd.Factors f = site.svd().factors(site.rank());
+        float[] left = site.whitening() == null ? f.a() : site.whitening().solve(f.a(), f.rank());
         Node product = p.node();
         var type = w.tensor().type();
         String base = p.weight().name();
         Value a = g.addInitializer(base + "_lowrank_a", TensorCodec.fromFloats(base + "_lowrank_a", type,
-                new long[] {f.rows(), f.rank()}, f.a()));
+                new long[] {f.rows(), f.rank()}, left));
         boolean transB = product.is("Gemm") && product.attrInt("transB", 0) == 1;
         float[] b = transB ? transpose(f.b(), f.rank(), f.cols()) : f.b();
         long[] bDims = transB ? new long[] {f.cols(), f.rank()} : new long[] {f.rank(), f.cols()};

@@ -46,30 +46,17 @@ import org.strata.onnx.structure.TransformerStructure;
 @Component(service = Technique.class)
 public final class FfnPruning implements Technique {
     public static final String ID = "prune.ffn";
-    static final String FRACTION = "fraction";
-    static final String GLOBAL = "global";
-    static final String BLOCKS = "blocks";
     static final String MULTIPLE = "multiple-of";
-    static final String TEXTS = "calibration-texts";
-    static final String CRITERION = "criterion";
-    static final String COMPENSATE = "compensate";
+    private static final PruningSteps.CommonParameters COMMON = PruningSteps.CommonParameters.of("FFN neurons", "FFN",
+            "down projection", "variance of the activation × ‖W_down row‖²", "mean |activation| × ‖W_down row‖");
 
     private static final TechniqueDescriptor DESCRIPTOR = new TechniqueDescriptor(ID, "FFN neuron pruning", "prune",
             "removes the least important FFN neurons (measured on calibration text) and shrinks the up, gate and down projections",
             false,
-            List.of(ParameterSpec.real(FRACTION, 0.25, 0, 1, "share of the FFN neurons of each block to remove (above 0, "
-                            + "below 1; rounded per block)"),
-                    ParameterSpec.bool(GLOBAL, false, "rank the neurons of all blocks together and remove that share of all "
-                            + "of them: blocks differ in width afterwards"),
-                    ParameterSpec.intList(BLOCKS, List.of(), 1, 10_000, "blocks, from 1, whose FFN may be pruned (empty: all)"),
+            List.of(COMMON.fraction(), COMMON.global(), COMMON.blocks(),
                     ParameterSpec.integer(MULTIPLE, 1, 1, 4096, "keep a multiple of this many neurons per block (e.g. 16 for "
                             + "kernel-friendly widths); 1 keeps exactly what the fraction says"),
-                    ParameterSpec.choice(CRITERION, "fluctuation", List.of("fluctuation", "magnitude"), "how neurons are ranked: "
-                            + "fluctuation (variance of the activation × ‖W_down row‖²; best with compensate) or magnitude "
-                            + "(mean |activation| × ‖W_down row‖)"),
-                    ParameterSpec.bool(COMPENSATE, true, "add the removed neurons' mean contribution to the down projection's "
-                            + "bias, so only its variation is lost; off: removing a neuron is exactly zeroing its row"),
-                    ParameterSpec.integer(TEXTS, 64, 1, 100_000, "calibration texts the neuron importance is measured on")),
+                    COMMON.criterion(), COMMON.compensate(), COMMON.texts()),
             Set.of(GraphForm.PLAIN, GraphForm.FUSED), Double.NaN);
 
     @Override
@@ -81,17 +68,17 @@ public final class FfnPruning implements Technique {
     public Change apply(Model model, Parameters params, TechniqueContext context) {
         TransformerStructure s = PruningSteps.structure(context, ID);
         int n = s.blockCount();
-        boolean[] chosen = PruningSteps.chosen(params.getIntList(BLOCKS), n);
-        double fraction = params.getDouble(FRACTION);
+        boolean[] chosen = PruningSteps.chosen(params.getIntList(PruningSteps.BLOCKS), n);
+        double fraction = params.getDouble(PruningSteps.FRACTION);
         PruningSteps.checkFraction(fraction, "FFN neurons");
         for (Block b : s.blocks()) {
             // refuse a quantized model before spending time on calibration
             ProjectionWeights.of(b.ffn().up());
             if (b.ffn().gate() != null) ProjectionWeights.of(b.ffn().gate());
         }
-        boolean compensate = params.getBoolean(COMPENSATE);
-        boolean fluctuation = params.getString(CRITERION).equals("fluctuation");
-        int texts = params.getInt(TEXTS);
+        boolean compensate = params.getBoolean(PruningSteps.COMPENSATE);
+        boolean fluctuation = params.getString(PruningSteps.CRITERION).equals("fluctuation");
+        int texts = params.getInt(PruningSteps.TEXTS);
         context.monitor().subTask("measuring FFN neuron importance on " + texts + " calibration texts");
         NeuronImportance importance = context.statistics(NeuronImportance.ID + "/" + texts,
                 () -> NeuronImportance.measure(model, s, context.runner(), texts));
@@ -102,7 +89,7 @@ public final class FfnPruning implements Technique {
             scale[b - 1] = importance.streamNorm(b);
         }
         int multiple = params.getInt(MULTIPLE);
-        int[][] keep = params.getBoolean(GLOBAL) ? Selection.global(scores, scale, fraction, chosen, multiple)
+        int[][] keep = params.getBoolean(PruningSteps.GLOBAL) ? Selection.global(scores, scale, fraction, chosen, multiple)
                 : Selection.perBlock(scores, fraction, chosen, multiple);
 
         List<Block> touched = new ArrayList<>();
@@ -143,7 +130,7 @@ public final class FfnPruning implements Technique {
                 + (blocks.size() == 1 ? "" : "s");
         Map<String, String> details = new LinkedHashMap<>();
         details.put("neurons per block", String.join(",", widths));
-        details.put("criterion", params.getString(CRITERION));
+        details.put("criterion", params.getString(PruningSteps.CRITERION));
         details.put("bias compensation", compensate ? "on" : "off");
         context.log(summary + "; widths " + String.join(",", widths));
         return new Change(summary, counts.added(), counts.removed(), new ArrayList<>(blocks), details, analyses);

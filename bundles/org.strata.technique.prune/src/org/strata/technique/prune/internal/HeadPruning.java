@@ -55,30 +55,17 @@ import org.strata.onnx.structure.TransformerStructure;
 @Component(service = Technique.class)
 public final class HeadPruning implements Technique {
     public static final String ID = "prune.heads";
-    static final String FRACTION = "fraction";
-    static final String GLOBAL = "global";
     static final String HEADS = "heads";
-    static final String BLOCKS = "blocks";
-    static final String TEXTS = "calibration-texts";
-    static final String CRITERION = "criterion";
-    static final String COMPENSATE = "compensate";
+    private static final PruningSteps.CommonParameters COMMON = PruningSteps.CommonParameters.of("heads", "attention",
+            "output projection", "how much what the head adds varies around its mean", "the mean size of what it adds");
 
     private static final TechniqueDescriptor DESCRIPTOR = new TechniqueDescriptor(ID, "Attention head pruning", "prune",
             "removes the least important attention heads (measured on calibration text) and shrinks Q, K, V and the output projection",
             false,
-            List.of(ParameterSpec.real(FRACTION, 0.25, 0, 1, "share of the heads of each block to remove (above 0, below 1; "
-                            + "rounded per block, at least one head stays)"),
-                    ParameterSpec.bool(GLOBAL, false, "rank the heads of all blocks together and remove that share of all of "
-                            + "them: weak blocks lose more heads, strong ones fewer"),
+            List.of(COMMON.fraction(), COMMON.global(),
                     ParameterSpec.textList(HEADS, List.of(), List.of(), "exact heads to remove as block:head, both from 1 "
                             + "(e.g. 1:3,2:7); when given, fraction and global are not used"),
-                    ParameterSpec.intList(BLOCKS, List.of(), 1, 10_000, "blocks, from 1, whose heads may be removed (empty: all)"),
-                    ParameterSpec.choice(CRITERION, "fluctuation", List.of("fluctuation", "magnitude"), "how heads are ranked: "
-                            + "fluctuation (how much what the head adds varies around its mean; best with compensate) or "
-                            + "magnitude (the mean size of what it adds)"),
-                    ParameterSpec.bool(COMPENSATE, true, "add the removed heads' mean contribution to the output projection's "
-                            + "bias, so only its variation is lost; off: removing a head is exactly zeroing its rows"),
-                    ParameterSpec.integer(TEXTS, 64, 1, 100_000, "calibration texts the head importance is measured on")),
+                    COMMON.blocks(), COMMON.criterion(), COMMON.compensate(), COMMON.texts()),
             Set.of(GraphForm.PLAIN, GraphForm.FUSED), Double.NaN);
 
     @Override
@@ -90,12 +77,12 @@ public final class HeadPruning implements Technique {
     public Change apply(Model model, Parameters params, TechniqueContext context) {
         TransformerStructure s = PruningSteps.structure(context, ID);
         int n = s.blockCount();
-        boolean[] chosen = PruningSteps.chosen(params.getIntList(BLOCKS), n);
+        boolean[] chosen = PruningSteps.chosen(params.getIntList(PruningSteps.BLOCKS), n);
         List<String> listed = params.getStringList(HEADS);
-        boolean compensate = params.getBoolean(COMPENSATE);
-        boolean fluctuation = params.getString(CRITERION).equals("fluctuation");
+        boolean compensate = params.getBoolean(PruningSteps.COMPENSATE);
+        boolean fluctuation = params.getString(PruningSteps.CRITERION).equals("fluctuation");
         int[][] keep = listed.isEmpty() ? null : explicit(s, listed);
-        if (keep == null) PruningSteps.checkFraction(params.getDouble(FRACTION), "attention heads");
+        if (keep == null) PruningSteps.checkFraction(params.getDouble(PruningSteps.FRACTION), "attention heads");
         for (Block b : s.blocks()) {
             // refuse a quantized model before spending time on calibration
             for (var p : b.attention().inputProjections()) ProjectionWeights.of(p);
@@ -104,7 +91,7 @@ public final class HeadPruning implements Technique {
         List<AnalysisTable> analyses = new ArrayList<>();
         HeadImportance importance = null;
         if (keep == null || compensate) {
-            int texts = params.getInt(TEXTS);
+            int texts = params.getInt(PruningSteps.TEXTS);
             context.monitor().subTask("measuring head importance on " + texts + " calibration texts");
             importance = context.statistics(HeadImportance.ID + "/" + texts,
                     () -> HeadImportance.measure(model, s, context.runner(), texts));
@@ -117,8 +104,8 @@ public final class HeadPruning implements Technique {
                 scores[b - 1] = fluctuation ? sqrt(importance.groupFluctuations(b)) : importance.groupScores(b);
                 scale[b - 1] = importance.streamNorm(b);
             }
-            double fraction = params.getDouble(FRACTION);
-            keep = params.getBoolean(GLOBAL) ? Selection.global(scores, scale, fraction, chosen, 1)
+            double fraction = params.getDouble(PruningSteps.FRACTION);
+            keep = params.getBoolean(PruningSteps.GLOBAL) ? Selection.global(scores, scale, fraction, chosen, 1)
                     : Selection.perBlock(scores, fraction, chosen, 1);
         }
         int[][] kept = keep;
@@ -168,7 +155,7 @@ public final class HeadPruning implements Technique {
             details.put("key/value heads per block", perBlock(table, 3));
         }
         details.put("removed (block:head)", String.join(",", removed));
-        details.put("criterion", listed.isEmpty() ? params.getString(CRITERION) : "listed");
+        details.put("criterion", listed.isEmpty() ? params.getString(PruningSteps.CRITERION) : "listed");
         details.put("bias compensation", compensate ? "on" : "off");
         context.log(summary + ": " + String.join(",", removed));
         return new Change(summary, counts.added(), counts.removed(), new ArrayList<>(blocks), details, analyses);

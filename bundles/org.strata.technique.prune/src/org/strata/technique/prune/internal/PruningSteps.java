@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.strata.core.ParameterSpec;
 import org.strata.core.TechniqueContext;
 import org.strata.core.TechniqueException;
 import org.strata.onnx.Graph;
@@ -17,9 +18,36 @@ import org.strata.onnx.structure.Block;
 import org.strata.onnx.structure.StructureException;
 import org.strata.onnx.structure.TransformerStructure;
 
-/** What the two pruning techniques share: checking their input, and planning then applying the rewrite. */
+/** What the two pruning techniques share: parameters, checking their input, and planning then applying the rewrite. */
 final class PruningSteps {
+    static final String FRACTION = "fraction";
+    static final String GLOBAL = "global";
+    static final String BLOCKS = "blocks";
+    static final String CRITERION = "criterion";
+    static final String COMPENSATE = "compensate";
+    static final String TEXTS = "calibration-texts";
+
     private PruningSteps() {
+    }
+
+    /** The parameters both techniques take, for {@code units} ("heads", "neurons") of {@code part} ("attention", "FFN"). */
+    record CommonParameters(ParameterSpec fraction, ParameterSpec global, ParameterSpec blocks, ParameterSpec criterion,
+            ParameterSpec compensate, ParameterSpec texts) {
+        static CommonParameters of(String units, String part, String consumer, String fluctuation, String magnitude) {
+            return new CommonParameters(
+                    ParameterSpec.real(FRACTION, 0.25, 0, 1, "share of the " + units + " of each block to remove (above 0, "
+                            + "below 1; rounded per block, at least one stays)"),
+                    ParameterSpec.bool(GLOBAL, false, "rank the " + units + " of all blocks together and remove that share of "
+                            + "all of them: weak blocks lose more, strong ones fewer"),
+                    ParameterSpec.intList(BLOCKS, List.of(), 1, 10_000, "blocks, from 1, whose " + part + " may be pruned (empty: all)"),
+                    ParameterSpec.choice(CRITERION, "fluctuation", List.of("fluctuation", "magnitude"), "how " + units
+                            + " are ranked: fluctuation (" + fluctuation + "; best with compensate) or magnitude (" + magnitude + ")"),
+                    ParameterSpec.bool(COMPENSATE, true, "add the removed " + units + "' mean contribution to the " + consumer
+                            + "'s bias, so only its variation is lost; off: removing one is exactly zeroing its rows of the "
+                            + consumer),
+                    ParameterSpec.integer(TEXTS, 64, 1, 100_000, "calibration texts the importance of the " + units
+                            + " is measured on"));
+        }
     }
 
     /** The structure, or a refusal naming the technique and why the graph was not recognised. */

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.strata.core.AnalysisTable;
 import org.strata.core.Change;
+import org.strata.core.ModelRunner;
 import org.strata.core.ParameterException;
 import org.strata.core.Parameters;
 import org.strata.core.PipelineEngine;
@@ -70,9 +71,16 @@ import org.strata.testing.TransformerSpec.ProjectionForm;
 class LowRankTest {
     private static final LowRankFactorization TECHNIQUE = new LowRankFactorization();
 
+    /** Random tokens below 1000 for the synthetic models (built with that vocabulary). */
+    static final ModelRunner RANDOM = new ModelRunner(null, List.of(), SessionSettings.defaults());
+
     static Change apply(Model m, Map<String, String> params) {
+        return apply(m, params, RANDOM);
+    }
+
+    static Change apply(Model m, Map<String, String> params, ModelRunner runner) {
         return TECHNIQUE.apply(m, Parameters.parse(TECHNIQUE.descriptor(), params),
-                TechniqueContext.simple(m, TargetRuntime.ONNXRUNTIME, List.of(), s -> {}));
+                TechniqueContext.simple(m, TargetRuntime.ONNXRUNTIME, List.of(), s -> {}, runner));
     }
 
     static Model copy(Model m) {
@@ -82,7 +90,7 @@ class LowRankTest {
     static List<OutputFidelity> compare(Model a, Model b) {
         SessionSettings s = SessionSettings.defaults();
         try (var x = OrtSessions.open(a, "reference", s); var y = OrtSessions.open(b, "candidate", s)) {
-            return new Evaluator().compareOutputs(x, y, RandomInputs.of(100));
+            return new Evaluator().compareOutputs(x, y, RandomInputs.of(1000));
         } catch (ai.onnxruntime.OrtException e) {
             throw new AssertionError(e);
         }
@@ -113,11 +121,11 @@ class LowRankTest {
     }
 
     static Stream<Arguments> families() {
-        return Stream.of(Arguments.of("BERT post-LN", SyntheticTransformers.bertPostLn()),
-                Arguments.of("BERT pre-LN 96 wide", SyntheticTransformers.bertPreLn().hidden(96).heads(6)),
-                Arguments.of("GPT, fused QKV", SyntheticTransformers.gpt()),
-                Arguments.of("GPT, Gemm projections", SyntheticTransformers.gpt().projection(ProjectionForm.GEMM)),
-                Arguments.of("LLaMA, SwiGLU", SyntheticTransformers.llama()),
+        return Stream.of(Arguments.of("BERT post-LN", SyntheticTransformers.bertPostLn().vocab(1000)),
+                Arguments.of("BERT pre-LN 96 wide", SyntheticTransformers.bertPreLn().vocab(1000).hidden(96).heads(6)),
+                Arguments.of("GPT, fused QKV", SyntheticTransformers.gpt().vocab(1000)),
+                Arguments.of("GPT, Gemm projections", SyntheticTransformers.gpt().vocab(1000).projection(ProjectionForm.GEMM)),
+                Arguments.of("LLaMA, SwiGLU", SyntheticTransformers.llama().vocab(1000)),
                 Arguments.of("ViT", SyntheticTransformers.vit()));
     }
 
@@ -126,9 +134,10 @@ class LowRankTest {
     void exactlyLowRankWeightsAreFactoredWithoutLoss(String label, TransformerSpec spec) {
         Model original = spec.build();
         makeLowRank(original, 4, 7);
+        for (String aware : List.of("true", "false")) {
         Model m = copy(original);
-        Change c = apply(m, Map.of("energy", "1.0"));
-        System.out.println(label + ": " + c.summary());
+        Change c = apply(m, Map.of("energy", "1.0", "activation-aware", aware));
+        System.out.println(label + ", activation-aware " + aware + ": " + c.summary());
         assertEquals(List.of(), GraphValidator.check(m), label);
         AnalysisTable t = c.analyses().get(0);
         for (int row = 0; row < t.rows().size(); row++) {
@@ -140,6 +149,7 @@ class LowRankTest {
         List<OutputFidelity> f = compare(original, m);
         f.forEach(o -> System.out.println("  " + o));
         assertTrue(f.stream().allMatch(o -> o.withinTolerance(OutputFidelity.LOSSLESS_TOLERANCE)), label + ": " + f);
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -165,12 +175,18 @@ class LowRankTest {
     }
 
     @Test
-    void miniLmAtTwoSettings() {
+    void miniLmAtTwoSettingsAndActivationAwareAgainstPlain() {
         EmbeddedModel fp32 = EmbeddedModels.fp32();
-        for (Map<String, String> params : List.of(Map.of("energy", "0.9", "targets", "ffn"), Map.of("rank-ratio", "0.5", "targets", "all"))) {
+        ModelRunner text = new ModelRunner(WordPieceTokenizer.load(fp32.tokenizer()), TextCorpus.builtIn().calibration(),
+                SessionSettings.defaults());
+        Map<String, Double> cosine = new java.util.LinkedHashMap<>();
+        for (Map<String, String> params : List.of(Map.of("energy", "0.95", "targets", "ffn"),
+                Map.of("rank-ratio", "0.5", "targets", "ffn"),
+                Map.of("rank-ratio", "0.5", "targets", "ffn", "activation-aware", "false"),
+                Map.of("rank-ratio", "0.35", "targets", "all"))) {
             Model m = ModelReader.read(fp32.model());
             long bytes = m.initializerBytes();
-            Change c = apply(m, params);
+            Change c = apply(m, params, text);
             assertEquals(List.of(), GraphValidator.check(m));
             EmbeddingFidelity f;
             SessionSettings s = SessionSettings.defaults();
@@ -184,7 +200,11 @@ class LowRankTest {
                     + m.initializerBytes() + "; " + f);
             assertTrue(m.initializerBytes() < bytes, params.toString());
             assertTrue(f.meanCosine() > 0.3 && f.meanCosine() < 0.9999, f.toString());
+            cosine.put(params.toString(), f.meanCosine());
         }
+        double aware = cosine.get(Map.of("rank-ratio", "0.5", "targets", "ffn").toString());
+        double plain = cosine.get(Map.of("rank-ratio", "0.5", "targets", "ffn", "activation-aware", "false").toString());
+        assertTrue(aware > plain + 0.1, "activation-aware " + aware + " against plain " + plain);
     }
 
     @Test
@@ -255,7 +275,8 @@ class LowRankTest {
         var d = TECHNIQUE.descriptor();
         assertEquals("lowrank.svd", d.id());
         assertEquals("lowrank", d.family());
-        assertEquals(List.of("energy", "rank-ratio", "targets", "blocks"), d.parameters().stream().map(x -> x.name()).toList());
+        assertEquals(List.of("energy", "rank-ratio", "targets", "blocks", "activation-aware", "calibration-texts"),
+                d.parameters().stream().map(x -> x.name()).toList());
         assertEquals(0.99, d.parameter("energy").orElseThrow().defaultValue());
     }
 }
