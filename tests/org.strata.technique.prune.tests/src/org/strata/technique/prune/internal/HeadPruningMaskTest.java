@@ -20,6 +20,7 @@ import org.strata.runtime.OutputFidelity;
 import org.strata.testing.SyntheticTransformers;
 import org.strata.testing.TransformerSpec;
 import org.strata.testing.TransformerSpec.AttentionForm;
+import org.strata.testing.TransformerSpec.Naming;
 import org.strata.testing.TransformerSpec.NormForm;
 import org.strata.testing.TransformerSpec.ProjectionForm;
 import org.strata.testing.TransformerSpec.QkvForm;
@@ -28,7 +29,8 @@ import org.strata.testing.TransformerSpec.QkvForm;
  * Removing heads equals zeroing their rows of the output projection (the masking reference), in ONNX Runtime,
  * on every family and form: BERT post-LN and pre-LN, GPT with split, sliced and gathered fused QKV and with Gemm
  * projections, LLaMA with grouped-query attention (whole key/value groups), ViT, fused com.microsoft Attention and
- * MultiHeadAttention, other widths and head counts, dynamic and constant reshape targets.
+ * MultiHeadAttention, other widths and head counts, dynamic and constant reshape targets, anonymous and misleading
+ * names.
  */
 class HeadPruningMaskTest {
     static Stream<Arguments> models() {
@@ -52,7 +54,11 @@ class HeadPruningMaskTest {
                 Arguments.of("BERT, com.microsoft Attention", SyntheticTransformers.bertPostLn().vocab(PruneFixture.VOCAB)
                         .attention(AttentionForm.ATTENTION).norm(NormForm.SKIP)),
                 Arguments.of("GPT, com.microsoft MultiHeadAttention", SyntheticTransformers.gpt().vocab(PruneFixture.VOCAB)
-                        .attention(AttentionForm.MULTI_HEAD_ATTENTION)));
+                        .attention(AttentionForm.MULTI_HEAD_ATTENTION)),
+                Arguments.of("GPT, Gemm, anonymous names", SyntheticTransformers.gpt().vocab(PruneFixture.VOCAB)
+                        .projection(ProjectionForm.GEMM).naming(Naming.ANONYMOUS)),
+                Arguments.of("LLaMA, misleading names, 3 layers", SyntheticTransformers.llama().vocab(PruneFixture.VOCAB)
+                        .layers(3).naming(Naming.MISLEADING)));
     }
 
     @ParameterizedTest(name = "{0}")
