@@ -102,6 +102,9 @@ final class PoolStage implements ReductionStage {
             if (method == Method.KMEDOIDS) {
                 // each centre moves to its member nearest to it
                 Value toMembers = b.sub(b.unsqueeze(squares, 1), b.mul(b.matMul(centres, b.transpose(x, 0, 2, 1)), b.f(2f)));
+                // two members equidistant from their mean (any cluster of two) must not be told apart by rounding:
+                // the earlier one wins by 10⁻³ per position
+                toMembers = b.add(toMembers, b.mul(b.cast(b.iota(b.scalarDim(x, 1)), DataType.FLOAT), b.f(1e-3f)));
                 toMembers = b.where(b.greater(weights, b.f(0f)), toMembers, b.f(1e30f));
                 Value medoid = b.argMin(toMembers, 2);
                 centres = b.where(b.unsqueeze(b.greater(sizes, b.f(0f)), 2), b.gatherRows(x, medoid), centres);
