@@ -28,79 +28,45 @@ import org.strata.onnx.Value;
  * </ul>
  * The first token neither absorbs nor lends its output to dropped tokens.
  */
-final class DropStage implements ReductionStage {
+final class DropStage extends ReductionStage {
     enum Importance implements TokenParameters.Choice {
-        CLS_ATTENTION("cls-attention"), NORM("norm"), MEAN_SIMILARITY("mean-similarity");
-
-        private final String id;
-
-        Importance(String id) {
-            this.id = id;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
+        CLS_ATTENTION, NORM, MEAN_SIMILARITY
     }
 
     enum Dropped implements TokenParameters.Choice {
-        REJOIN("rejoin"), COPY_NEAREST("copy-nearest"), MERGE_NEAREST("merge-nearest");
-
-        private final String id;
-
-        Dropped(String id) {
-            this.id = id;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
+        REJOIN, COPY_NEAREST, MERGE_NEAREST
     }
 
-    private final int block;
-    private final double keep;
     private final Importance importance;
     private final double coverage;
     private final Dropped dropped;
 
     DropStage(int block, double keep, Importance importance, double coverage, Dropped dropped) {
-        this.block = block;
-        this.keep = keep;
+        super(block, keep);
         this.importance = importance;
         this.coverage = coverage;
         this.dropped = dropped;
     }
 
     @Override
-    public int block() {
-        return block;
-    }
-
-    @Override
-    public double keep() {
-        return keep;
-    }
-
-    @Override
-    public String describe() {
-        return "after block " + block + " keep " + ReductionStage.percent(keep) + " by " + importance.id()
+    String describe() {
+        return "after block " + block() + " keep " + ReductionStage.percent(keep()) + " by " + importance.id()
                 + (coverage > 0 ? " with " + ReductionStage.percent(coverage) + " spread evenly" : "");
     }
 
     @Override
-    public Output reduce(OpBuilder b, Input in) {
+    Output reduce(OpBuilder b, Input in) {
         Value x = in.stream();
-        Value valid = ReductionStage.valid(b, in.size());
-        Value validF = b.cast(valid, DataType.FLOAT);
-        Value first = ReductionStage.first(b, valid);
-        Value count = b.reduce("ReduceSum", validF, true, 1);
-        Value target = ReductionStage.target(b, in.realTokens(), count, keep);
+        Rows rows = rows(b, in);
+        Value valid = rows.valid();
+        Value validF = rows.validF();
+        Value first = rows.first();
+        Value count = rows.count();
+        Value target = rows.target();
         Value width = ReductionStage.widest(b, target);
         Value width1 = b.unsqueeze(width, 0);
 
-        Value priority = scaled(b, importance(b, in, valid), valid);
+        Value priority = scaled(b, importance(b, in, first), valid);
         if (coverage > 0) priority = b.add(priority, b.where(evenlySpaced(b, validF, count, target), b.f(2f), b.f(0f)));
         priority = b.where(first, b.f(4f), priority);
         priority = b.where(valid, priority, b.f(-1f));
@@ -124,8 +90,8 @@ final class DropStage implements ReductionStage {
         Value unit = b.unitRows(x);
         Value similarity = b.matMul(unit, b.transpose(b.gatherRows(unit, idx), 0, 2, 1));
         Value firstSlot = b.gatherElements(b.cast(first, DataType.FLOAT), idx, 1);
-        Value target2 = b.and(b.greater(slotKept, b.f(0.5f)), b.less(firstSlot, b.f(0.5f)));
-        similarity = b.where(b.unsqueeze(target2, 1), similarity, b.f(-1e9f));
+        Value receivers = b.and(b.greater(slotKept, b.f(0.5f)), b.less(firstSlot, b.f(0.5f)));
+        similarity = b.where(b.unsqueeze(receivers, 1), similarity, b.f(-1e9f));
         Value assign = b.where(kept, slotOf, b.argMax(similarity, 2));
         if (dropped == Dropped.COPY_NEAREST) return new Output(chosen, size, assign, null);
         Value weights = b.assignment(assign, slots, in.size());
@@ -134,13 +100,13 @@ final class DropStage implements ReductionStage {
     }
 
     /** Per-position importance [B, N] (float), before scaling. */
-    private Value importance(OpBuilder b, Input in, Value valid) {
+    private Value importance(OpBuilder b, Input in, Value first) {
         Value x = in.stream();
         return switch (importance) {
             case CLS_ATTENTION -> {
                 // rows of the first token in the probabilities [B, heads, N, N], averaged over heads
                 Value probs = in.block().attention().core().output(0);
-                Value firstIndex = b.argMax(b.cast(first(b, valid), DataType.FLOAT), 1); // [B]
+                Value firstIndex = b.argMax(b.cast(first, DataType.FLOAT), 1); // [B]
                 Value index = b.expand(b.unsqueeze(firstIndex, 1, 2, 3),
                         b.concat(0, b.dim(probs, 0), b.dim(probs, 1), b.ints(1), b.dim(probs, 3)));
                 Value rows = b.gatherElements(probs, index, 2); // [B, heads, 1, N]
@@ -154,10 +120,6 @@ final class DropStage implements ReductionStage {
                 yield b.reduce("ReduceSum", b.mul(b.unitRows(x), b.unitRows(mean)), false, 2);
             }
         };
-    }
-
-    private static Value first(OpBuilder b, Value valid) {
-        return ReductionStage.first(b, valid);
     }
 
     /** {@code s} scaled to [0, 1] over each row's real positions. */

@@ -15,55 +15,31 @@ import org.strata.onnx.Value;
  * (proportional attention). The first token is never merged and never absorbs; padding neither merges nor is
  * merged into. Kept tokens stay in their original order.
  */
-final class MergeStage implements ReductionStage {
+final class MergeStage extends ReductionStage {
     enum Metric implements TokenParameters.Choice {
-        HIDDEN("hidden"), KEYS("keys");
-
-        private final String id;
-
-        Metric(String id) {
-            this.id = id;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
+        HIDDEN, KEYS
     }
 
-    private final int block;
-    private final double keep;
     private final Metric metric;
 
     MergeStage(int block, double keep, Metric metric) {
-        this.block = block;
-        this.keep = keep;
+        super(block, keep);
         this.metric = metric;
     }
 
     @Override
-    public int block() {
-        return block;
+    String describe() {
+        return "after block " + block() + " merge down to " + ReductionStage.percent(keep()) + " by " + metric.id() + " similarity";
     }
 
     @Override
-    public double keep() {
-        return keep;
-    }
-
-    @Override
-    public String describe() {
-        return "after block " + block + " merge down to " + ReductionStage.percent(keep) + " by " + metric.id() + " similarity";
-    }
-
-    @Override
-    public Output reduce(OpBuilder b, Input in) {
+    Output reduce(OpBuilder b, Input in) {
         Value x = in.stream();
-        Value valid = ReductionStage.valid(b, in.size());
-        Value validF = b.cast(valid, DataType.FLOAT);
-        Value first = ReductionStage.first(b, valid);
-        Value count = b.reduce("ReduceSum", validF, true, 1);
-        Value target = ReductionStage.target(b, in.realTokens(), count, keep);
+        Rows rows = rows(b, in);
+        Value valid = rows.valid();
+        Value first = rows.first();
+        Value count = rows.count();
+        Value target = rows.target();
 
         Value n = b.scalarDim(x, 1);
         Value even = b.mul(b.iota(b.div(b.add(n, b.i(1)), b.i(2))), b.i(2));

@@ -19,59 +19,36 @@ import org.strata.onnx.Value;
  * </ul>
  * The first token is a cluster of its own; padding belongs to no cluster.
  */
-final class PoolStage implements ReductionStage {
+final class PoolStage extends ReductionStage {
     enum Method implements TokenParameters.Choice {
-        WINDOW("window"), KMEANS("kmeans"), KMEDOIDS("kmedoids");
-
-        private final String id;
-
-        Method(String id) {
-            this.id = id;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
+        WINDOW, KMEANS, KMEDOIDS
     }
 
-    private final int block;
-    private final double keep;
     private final Method method;
     private final int iterations;
 
     PoolStage(int block, double keep, Method method, int iterations) {
-        this.block = block;
-        this.keep = keep;
+        super(block, keep);
         this.method = method;
         this.iterations = iterations;
     }
 
     @Override
-    public int block() {
-        return block;
-    }
-
-    @Override
-    public double keep() {
-        return keep;
-    }
-
-    @Override
-    public String describe() {
-        return "after block " + block + " pool to " + ReductionStage.percent(keep) + " by " + method.id()
+    String describe() {
+        return "after block " + block() + " pool to " + ReductionStage.percent(keep()) + " by " + method.id()
                 + (method == Method.WINDOW ? "" : " (" + iterations + " iterations)");
     }
 
     @Override
-    public Output reduce(OpBuilder b, Input in) {
+    Output reduce(OpBuilder b, Input in) {
         Value x = in.stream();
         Value size = in.size();
-        Value valid = ReductionStage.valid(b, size);
-        Value validF = b.cast(valid, DataType.FLOAT);
-        Value first = ReductionStage.first(b, valid);
-        Value count = b.reduce("ReduceSum", validF, true, 1);
-        Value target = ReductionStage.target(b, in.realTokens(), count, keep);
+        Rows rows = rows(b, in);
+        Value valid = rows.valid();
+        Value validF = rows.validF();
+        Value first = rows.first();
+        Value count = rows.count();
+        Value target = rows.target();
         Value width = ReductionStage.widest(b, target);
         Value slots = b.iota(width);
         Value slotsF = b.cast(slots, DataType.FLOAT);

@@ -13,7 +13,7 @@ import org.strata.onnx.structure.Block;
  *
  * <p>Slots are ordered so that the first real token (the [CLS] or class token) is always kept on its own.
  */
-interface ReductionStage {
+abstract class ReductionStage {
     /** What a stage reads: the block it follows, the stream after it [B, N, H], sizes [B, N], real tokens of the input [B, 1]. */
     record Input(Block block, Value stream, Value size, Value realTokens) {
     }
@@ -30,16 +30,47 @@ interface ReductionStage {
     record Output(Value stream, Value size, Value assign, Value kept) {
     }
 
-    Output reduce(OpBuilder b, Input in);
+    /**
+     * What every stage first computes about the rows of its input, [B, N] or [B, 1].
+     *
+     * @param valid  real (non-empty) positions, bool
+     * @param validF the same as float
+     * @param first  the first real position of each row (the class token), bool
+     * @param count  non-empty positions per row, float [B, 1]
+     * @param target how many slots the row keeps, float [B, 1]: {@link #target}
+     */
+    record Rows(Value valid, Value validF, Value first, Value count, Value target) {
+    }
 
-    /** One line for the change summary, e.g. "after block 2 keep 50 % (cls-attention)". */
-    String describe();
+    private final int block;
+    private final double keep;
+
+    ReductionStage(int block, double keep) {
+        this.block = block;
+        this.keep = keep;
+    }
+
+    abstract Output reduce(OpBuilder b, Input in);
+
+    /** One line for the change summary, e.g. "after block 2 keep 50 % by cls-attention". */
+    abstract String describe();
 
     /** The block this stage follows (from 1). */
-    int block();
+    final int block() {
+        return block;
+    }
 
     /** The fraction of the real tokens kept after this stage. */
-    double keep();
+    final double keep() {
+        return keep;
+    }
+
+    final Rows rows(OpBuilder b, Input in) {
+        Value valid = valid(b, in.size());
+        Value validF = b.cast(valid, DataType.FLOAT);
+        Value count = b.reduce("ReduceSum", validF, true, 1);
+        return new Rows(valid, validF, first(b, valid), count, target(b, in.realTokens(), count, keep));
+    }
 
     // ---- helpers shared by the stages ----------------------------------------------------------------
 

@@ -30,18 +30,7 @@ public final class TokenMerge implements Technique {
     static final String METRIC = "metric";
 
     enum Schedule implements TokenParameters.Choice {
-        ONCE("once"), PER_BLOCK("per-block");
-
-        private final String id;
-
-        Schedule(String id) {
-            this.id = id;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
+        ONCE, PER_BLOCK
     }
 
     private static final TechniqueDescriptor DESCRIPTOR = new TechniqueDescriptor(ID, "Token merging (ToMe)", "tokens",

@@ -50,9 +50,11 @@ final class TokenParameters {
         return keep;
     }
 
-    /** A closed set of parameter values, each with the word a pipeline file uses. */
+    /** A closed set of parameter values (an enum), each with the word a pipeline file uses: its name in lower case, dashed. */
     interface Choice {
-        String id();
+        default String id() {
+            return ((Enum<?>) this).name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
     }
 
     static List<String> ids(Choice[] values) {

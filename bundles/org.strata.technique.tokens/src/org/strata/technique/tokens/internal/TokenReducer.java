@@ -50,18 +50,7 @@ final class TokenReducer {
     static final float EMPTY = -1e30f;
 
     enum OutputMode implements TokenParameters.Choice {
-        FULL("full"), REDUCED("reduced");
-
-        private final String id;
-
-        OutputMode(String id) {
-            this.id = id;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
+        FULL, REDUCED
     }
 
     /**

@@ -122,6 +122,31 @@ class TokenBenchmark {
         System.out.println(out);
     }
 
+    /**
+     * Schedules with the same token budget as "50 % after block 2" (blocks 3–6 run on half of the tokens on
+     * average): staged dropping (PyramidDrop, geometric 0.7245ⁿ after blocks 2–5) and ToMe's per-block merging
+     * (down to 20 % after block 5).
+     */
+    @Test
+    void schedulesWithTheSameTokenBudget() throws Exception {
+        List<String> geometric = List.of("0.7245", "0.5249", "0.3803", "0.2755");
+        List<Variant> variants = List.of(
+                new Variant("drop merge-nearest, after block 2 only", new TokenDrop(), Map.of(TokenDrop.DROPPED, "merge-nearest")),
+                new Variant("drop merge-nearest, 4 stages", new TokenDrop(), Map.of(TokenDrop.BLOCKS, List.of(2, 3, 4, 5),
+                        TokenParameters.KEEP, geometric, TokenDrop.DROPPED, "merge-nearest")),
+                new Variant("merge per-block (ToMe r)", new TokenMerge(), Map.of(TokenMerge.SCHEDULE, "per-block", TokenParameters.KEEP, 0.2)));
+        StringBuilder out = new StringBuilder("\n== MiniLM, same token budget as blocks 3-6 on 50 %, seq 256, " + passages.size() + " passages ==\n");
+        try (OrtSession a = Runs.session(original)) {
+            for (Variant v : variants) {
+                try (OrtSession b = Runs.session(reduce(v))) {
+                    out.append(String.format(Locale.ROOT, "  %-40s latency %.3f x   mean cosine %.4f%n", v.name(),
+                            latency(a, b, List.of(256)).rows().get(0).ratio(), cosine(a, b, 256)));
+                }
+            }
+        }
+        System.out.println(out);
+    }
+
     @Test
     void tableOverMethodBlockAndKeepRatio() {
         StringBuilder out = new StringBuilder("\n== MiniLM: method x block x keep; latency ratio and mean cosine on "
