@@ -9,9 +9,9 @@ import org.strata.onnx.Value;
  *
  * <p>Positions alternate between set A (even) and set B (odd). Each A token finds its most similar B token
  * (cosine of the metric: the hidden states, or the block's keys as ToMe uses); the A tokens with the most
- * similar partners are merged into them, as many per row as bring it to {@code ceil(keep × real tokens)} —
- * at most every A token, so one round at most halves a sequence. A merged token's state is the size-weighted
- * mean of its members and its size their total, which later attentions add as log(size) to their scores
+ * similar partners are merged into them, as many per row as bring it to {@code ceil(keep × real tokens)} — at
+ * most every A token but the first, so one round cannot quite halve a sequence. A merged token's state is the
+ * size-weighted mean of its members and its size their total, which later attentions add as log(size) to their scores
  * (proportional attention). The first token is never merged and never absorbs; padding neither merges nor is
  * merged into. Kept tokens stay in their original order.
  */

@@ -14,8 +14,11 @@ import org.strata.onnx.structure.Block;
  * <p>Slots are ordered so that the first real token (the [CLS] or class token) is always kept on its own.
  */
 abstract class ReductionStage {
-    /** What a stage reads: the block it follows, the stream after it [B, N, H], sizes [B, N], real tokens of the input [B, 1]. */
-    record Input(Block block, Value stream, Value size, Value realTokens) {
+    /**
+     * What a stage reads: the block it follows, the stream after it [B, N, H], sizes [B, N], real tokens of the
+     * model input [B, 1] (float), and the fewest tokens a row keeps (a float scalar).
+     */
+    record Input(Block block, Value stream, Value size, Value realTokens, Value minTokens) {
     }
 
     /**
@@ -69,7 +72,7 @@ abstract class ReductionStage {
         Value valid = valid(b, in.size());
         Value validF = b.cast(valid, DataType.FLOAT);
         Value count = b.reduce("ReduceSum", validF, true, 1);
-        return new Rows(valid, validF, first(b, valid), count, target(b, in.realTokens(), count, keep));
+        return new Rows(valid, validF, first(b, valid), count, target(b, in, count, keep));
     }
 
     // ---- helpers shared by the stages ----------------------------------------------------------------
@@ -86,12 +89,12 @@ abstract class ReductionStage {
     }
 
     /**
-     * How many slots each row keeps, [B, 1] float: {@code ceil(keep × real tokens)}, at least 1 and at most the
-     * row's non-empty positions.
+     * How many slots each row keeps, [B, 1] float: {@code ceil(keep × real tokens)}, at least the minimum (and 1)
+     * and at most the row's non-empty positions.
      */
-    static Value target(OpBuilder b, Value realTokens, Value count, double keep) {
-        Value k = b.op("Ceil", b.sub(b.mul(realTokens, b.f((float) keep)), b.f(1e-4f)));
-        return b.min(count, b.max(k, b.f(1f)));
+    static Value target(OpBuilder b, Input in, Value count, double keep) {
+        Value k = b.op("Ceil", b.sub(b.mul(in.realTokens(), b.f((float) keep)), b.f(1e-4f)));
+        return b.min(count, b.max(b.max(k, in.minTokens()), b.f(1f)));
     }
 
     /** The largest of {@code perRow} [B, 1] (float), as an int64 scalar. */

@@ -53,7 +53,7 @@ public final class TokenDrop implements Technique {
                     ParameterSpec.choice(DROPPED, DropStage.Dropped.REJOIN.id(), TokenParameters.ids(DropStage.Dropped.values()),
                             "what dropped tokens output: rejoin (the state they left with), copy-nearest (the output of the"
                                     + " most similar kept token) or merge-nearest (averaged into that token in the later blocks)"),
-                    TokenParameters.proportional(), TokenParameters.output()),
+                    TokenParameters.proportional(), TokenParameters.minTokens(), TokenParameters.output()),
             EnumSet.allOf(GraphForm.class), Double.NaN);
 
     @Override
@@ -79,7 +79,8 @@ public final class TokenDrop implements Technique {
         for (int i = 0; i < blocks.size(); i++) stages.add(new DropStage(blocks.get(i), keep[i], importance, coverage, dropped));
         boolean proportional = params.getBoolean(TokenParameters.PROPORTIONAL) && dropped == DropStage.Dropped.MERGE_NEAREST;
         return TokenReducer.apply(ID, model, context,
-                new TokenReducer.Plan(stages, proportional, TokenParameters.output(params), "drop/" + importance.id() + "/" + dropped.id()));
+                new TokenReducer.Plan(stages, proportional, params.getInt(TokenParameters.MIN_TOKENS), TokenParameters.output(params),
+                        "drop/" + importance.id() + "/" + dropped.id()));
     }
 
     /** The keep ratio of each of {@code stages} stages from the parameter's words. */

@@ -19,15 +19,17 @@ import org.strata.onnx.Model;
  * averaged by size, and the sizes go into the later attentions as log(size) (proportional attention); on
  * restoring, merged tokens take the output of the token they were merged into. See {@link MergeStage}.
  *
- * <p>{@code schedule=once} merges after {@code block} alone (in rounds when {@code keep} is below one half, since
- * one round at most halves the sequence); {@code per-block} merges the same number of tokens after every block
- * from {@code block} to the second-to-last (ToMe's constant r), reaching {@code keep} after the last of them.
+ * <p>{@code schedule=once} merges after {@code block} alone, in {@code rounds} rounds (more when {@code keep} is
+ * near one half or below, since one round cannot quite halve the sequence); {@code per-block} merges the same number
+ * of tokens after every block from {@code block} to the second-to-last (ToMe's constant r), reaching {@code keep}
+ * after the last of them.
  */
 @Component(service = Technique.class)
 public final class TokenMerge implements Technique {
     static final String ID = "tokens.merge";
     static final String SCHEDULE = "schedule";
     static final String METRIC = "metric";
+    static final String ROUNDS = "rounds";
 
     enum Schedule implements TokenParameters.Choice {
         ONCE, PER_BLOCK
@@ -44,7 +46,10 @@ public final class TokenMerge implements Technique {
                                     + " to the second-to-last"),
                     ParameterSpec.choice(METRIC, MergeStage.Metric.KEYS.id(), TokenParameters.ids(MergeStage.Metric.values()),
                             "what similarity is measured on: the block's attention keys (as ToMe) or the hidden states"),
-                    TokenParameters.proportional(), TokenParameters.output()),
+                    ParameterSpec.integer(ROUNDS, 1, 1, 8,
+                            "rounds of matching per block at least (more when one cannot reach keep); several smaller"
+                                    + " merges match better than one large one"),
+                    TokenParameters.proportional(), TokenParameters.minTokens(), TokenParameters.output()),
             EnumSet.allOf(GraphForm.class), Double.NaN);
 
     @Override
@@ -58,26 +63,31 @@ public final class TokenMerge implements Technique {
         double keep = TokenParameters.keep(ID, params.getDouble(TokenParameters.KEEP));
         Schedule schedule = TokenParameters.choice(Schedule.class, params, SCHEDULE);
         MergeStage.Metric metric = TokenParameters.choice(MergeStage.Metric.class, params, METRIC);
+        int rounds = params.getInt(ROUNDS);
         int blocks = context.structure().blockCount();
         List<ReductionStage> stages = new ArrayList<>();
         if (schedule == Schedule.ONCE || block >= blocks - 1) {
-            addRounds(stages, block, 1, keep, metric);
+            addRounds(stages, block, 1, keep, metric, rounds);
         } else {
             int count = blocks - block; // after blocks block … blocks − 1
             double previous = 1;
             for (int i = 0; i < count; i++) {
                 double k = 1 - (1 - keep) * (i + 1) / count;
-                addRounds(stages, block + i, previous, k, metric);
+                addRounds(stages, block + i, previous, k, metric, rounds);
                 previous = k;
             }
         }
         return TokenReducer.apply(ID, model, context, new TokenReducer.Plan(stages, params.getBoolean(TokenParameters.PROPORTIONAL),
-                TokenParameters.output(params), "merge/" + schedule.id() + "/" + metric.id()));
+                params.getInt(TokenParameters.MIN_TOKENS), TokenParameters.output(params), "merge/" + schedule.id() + "/" + metric.id()));
     }
 
-    /** Rounds after {@code block} from {@code from} down to {@code to}, each at most halving. */
-    private static void addRounds(List<ReductionStage> stages, int block, double from, double to, MergeStage.Metric metric) {
-        int rounds = Math.max(1, (int) Math.ceil(Math.log(to / from) / Math.log(0.5) - 1e-9));
+    /**
+     * Rounds after {@code block} from {@code from} down to {@code to}. A round merges at most the A tokens other than
+     * the first, so it cannot quite halve a row (40 tokens: 19 merges, 21 left); each round keeps at least 55 %.
+     */
+    private static void addRounds(List<ReductionStage> stages, int block, double from, double to, MergeStage.Metric metric,
+            int atLeast) {
+        int rounds = Math.max(atLeast, (int) Math.ceil(Math.log(to / from) / Math.log(0.55) - 1e-9));
         for (int r = 1; r <= rounds; r++) {
             stages.add(new MergeStage(block, from * Math.pow(to / from, (double) r / rounds), metric));
         }

@@ -13,6 +13,7 @@ final class TokenParameters {
     static final String KEEP = "keep";
     static final String OUTPUT = "output";
     static final String PROPORTIONAL = "proportional-attention";
+    static final String MIN_TOKENS = "min-tokens";
 
     private TokenParameters() {
     }
@@ -29,6 +30,12 @@ final class TokenParameters {
     static ParameterSpec proportional() {
         return ParameterSpec.bool(PROPORTIONAL, true,
                 "add log(size) of a token standing for several to the later attention scores (ToMe's proportional attention)");
+    }
+
+    static ParameterSpec minTokens() {
+        return ParameterSpec.integer(MIN_TOKENS, 0, 0, 1_000_000,
+                "the fewest tokens a row keeps after a reduction (a shorter row keeps all of its tokens): short inputs,"
+                        + " where reducing saves little, keep their fidelity");
     }
 
     static ParameterSpec output() {

@@ -34,7 +34,7 @@ public final class TokenPool implements Technique {
                             "kmeans: weighted k-means on the hidden states; kmedoids: centres snap to member tokens; window:"
                                     + " consecutive windows averaged (the baseline)"),
                     ParameterSpec.integer(ITERATIONS, 3, 0, 20, "clustering iterations unrolled in the graph (kmeans, kmedoids)"),
-                    TokenParameters.proportional(), TokenParameters.output()),
+                    TokenParameters.proportional(), TokenParameters.minTokens(), TokenParameters.output()),
             EnumSet.allOf(GraphForm.class), Double.NaN);
 
     @Override
@@ -49,6 +49,7 @@ public final class TokenPool implements Technique {
         PoolStage.Method method = TokenParameters.choice(PoolStage.Method.class, params, METHOD);
         ReductionStage stage = new PoolStage(block, keep, method, params.getInt(ITERATIONS));
         return TokenReducer.apply(ID, model, context, new TokenReducer.Plan(List.of(stage),
-                params.getBoolean(TokenParameters.PROPORTIONAL), TokenParameters.output(params), "pool/" + method.id()));
+                params.getBoolean(TokenParameters.PROPORTIONAL), params.getInt(TokenParameters.MIN_TOKENS),
+                TokenParameters.output(params), "pool/" + method.id()));
     }
 }

@@ -56,8 +56,9 @@ final class TokenReducer {
     /**
      * @param stages                in order of their blocks; a block may have several (rounds of merging)
      * @param proportionalAttention add log(size) of each slot to the later attentions' scores
+     * @param minTokens             the fewest tokens a row keeps after any stage (all of them when it has fewer)
      */
-    record Plan(List<ReductionStage> stages, boolean proportionalAttention, OutputMode output, String method) {
+    record Plan(List<ReductionStage> stages, boolean proportionalAttention, int minTokens, OutputMode output, String method) {
         Plan {
             stages = List.copyOf(stages);
         }
@@ -105,6 +106,7 @@ final class TokenReducer {
         Value size = site.maskInput() != null ? b.cast(b.cast(site.maskInput(), DataType.BOOL), DataType.FLOAT)
                 : b.onesFloat(b.op("Slice", b.shape(s.block(1).input()), b.ints(0), b.ints(2), b.ints(0)));
         Value realTokens = b.reduce("ReduceSum", size, true, 1);
+        Value minTokens = b.f(plan.minTokens());
 
         Map<Integer, List<ReductionSite.MaskUse>> biasUses = new HashMap<>();
         List<Restore> restores = new ArrayList<>();
@@ -118,7 +120,7 @@ final class TokenReducer {
             Value x = stage.block() == streamBlock ? stream : block.output();
             List<Value.Use> readers = x.uses();
             b.scope("stage" + number);
-            ReductionStage.Output out = stage.reduce(b, new ReductionStage.Input(block, x, size, realTokens));
+            ReductionStage.Output out = stage.reduce(b, new ReductionStage.Input(block, x, size, realTokens, minTokens));
             for (Value.Use u : readers) u.node().setInput(u.index(), out.stream());
             Value bias = bias(b, out.size(), plan.proportionalAttention());
             for (Block later : s.blocks()) {
@@ -225,6 +227,7 @@ final class TokenReducer {
         d.put("blocks", String.join(",", plan.stages().stream().map(st -> Integer.toString(st.block())).toList()));
         d.put("keep", String.join(",", plan.stages().stream().map(st -> String.format(java.util.Locale.ROOT, "%.4f", st.keep())).toList()));
         d.put("proportional-attention", Boolean.toString(plan.proportionalAttention()));
+        d.put("min-tokens", Integer.toString(plan.minTokens()));
         d.put("output", plan.output().id());
         d.put("nodes-added", Integer.toString(added));
         double[] f = fractions(plan, blocks);

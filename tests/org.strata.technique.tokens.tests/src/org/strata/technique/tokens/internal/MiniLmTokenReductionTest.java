@@ -57,6 +57,7 @@ class MiniLmTokenReductionTest {
                 new Variant("drop copy-nearest norm", new TokenDrop(), Map.of(TokenDrop.DROPPED, "copy-nearest", TokenDrop.IMPORTANCE, "norm")),
                 new Variant("drop mean-similarity coverage", new TokenDrop(), Map.of(TokenDrop.IMPORTANCE, "mean-similarity", TokenDrop.COVERAGE, 0.3)),
                 new Variant("merge keys", new TokenMerge(), Map.of()),
+                new Variant("merge keys 4 rounds", new TokenMerge(), Map.of(TokenMerge.ROUNDS, 4)),
                 new Variant("merge per-block hidden", new TokenMerge(), Map.of(TokenMerge.SCHEDULE, "per-block", TokenMerge.METRIC, "hidden")),
                 new Variant("pool kmeans", new TokenPool(), Map.of()),
                 new Variant("pool kmedoids", new TokenPool(), Map.of(TokenPool.METHOD, "kmedoids")),

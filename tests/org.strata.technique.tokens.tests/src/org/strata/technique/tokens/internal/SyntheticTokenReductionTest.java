@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.strata.core.Change;
@@ -63,6 +64,27 @@ class SyntheticTokenReductionTest {
         Change change = Runs.apply(c.technique(), m, p);
         assertTrue(GraphValidator.check(m).isEmpty(), () -> c + ": " + GraphValidator.check(m));
         return change;
+    }
+
+    @Test
+    void rowsShorterThanTheMinimumKeepEveryToken() throws OrtException {
+        Model original = SyntheticTransformers.bertPostLn().layers(3).build();
+        Model m = Runs.copy(original);
+        Runs.apply(new TokenMerge(), m, Map.of(TokenParameters.BLOCK, 1, TokenParameters.MIN_TOKENS, 12, TokenParameters.OUTPUT, "reduced"));
+        Runs.Batch batch = Runs.random(100, 5, 40, 9, 16);
+        try (OrtSession a = Runs.session(original); OrtSession b = Runs.session(m)) {
+            Map<String, Runs.Out> out = Runs.run(b, batch);
+            Runs.Out weights = out.get(TokenReducer.WEIGHTS_OUTPUT);
+            int slots = (int) weights.shape()[1];
+            assertEquals(20, slots, "ceil(0.5 × 40) for the longest row");
+            int[] used = new int[batch.rows()];
+            for (int r = 0; r < batch.rows(); r++) for (int j = 0; j < slots; j++) used[r] += weights.values()[r * slots + j] > 0 ? 1 : 0;
+            assertArrayEquals(new int[] {20, 9, 12}, used, "40 → 20; 9 (fewer than 12) → all 9; 16 → 12, not 8");
+            // the row of 9 tokens is not reduced at all: its states are the original ones, in order
+            Runs.Out ref = Runs.run(a, batch).get("last_hidden_state");
+            Runs.Out states = out.get("last_hidden_state");
+            for (int t = 0; t < 9; t++) assertArrayEquals(ref.row(1, t), states.row(1, t), 1e-5f, "token " + t);
+        }
     }
 
     @ParameterizedTest(name = "{0}")

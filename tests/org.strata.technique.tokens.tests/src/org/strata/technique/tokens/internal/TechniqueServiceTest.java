@@ -24,9 +24,9 @@ class TechniqueServiceTest {
 
     @Test
     void descriptorsDeclareTheParametersOfTheIssue() {
-        check(new TokenDrop(), List.of("blocks", "keep", "importance", "coverage", "dropped", "proportional-attention", "output"));
-        check(new TokenMerge(), List.of("block", "keep", "schedule", "metric", "proportional-attention", "output"));
-        check(new TokenPool(), List.of("block", "keep", "method", "iterations", "proportional-attention", "output"));
+        check(new TokenDrop(), List.of("blocks", "keep", "importance", "coverage", "dropped", "proportional-attention", "min-tokens", "output"));
+        check(new TokenMerge(), List.of("block", "keep", "schedule", "metric", "rounds", "proportional-attention", "min-tokens", "output"));
+        check(new TokenPool(), List.of("block", "keep", "method", "iterations", "proportional-attention", "min-tokens", "output"));
         assertEquals(List.of("cls-attention", "norm", "mean-similarity"), new TokenDrop().descriptor().parameter("importance").orElseThrow().choices());
         assertEquals(List.of("rejoin", "copy-nearest", "merge-nearest"), new TokenDrop().descriptor().parameter("dropped").orElseThrow().choices());
         assertEquals(List.of("window", "kmeans", "kmedoids"), new TokenPool().descriptor().parameter("method").orElseThrow().choices());
