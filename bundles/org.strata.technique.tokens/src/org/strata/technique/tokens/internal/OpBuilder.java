@@ -31,7 +31,6 @@ final class OpBuilder {
     private final long opset;
     private final String prefix;
     private final Map<String, Value> constants = new HashMap<>();
-    private final List<Node> added = new ArrayList<>();
     private final Set<String> nodeNames = new HashSet<>();
     private String scope = "";
 
@@ -42,22 +41,9 @@ final class OpBuilder {
         for (Node n : graph.nodes()) nodeNames.add(n.name());
     }
 
-    long opset() {
-        return opset;
-    }
-
-    Graph graph() {
-        return graph;
-    }
-
     /** Names the nodes added from now on {@code prefix/scope/Op}. */
     void scope(String s) {
         this.scope = s;
-    }
-
-    /** The nodes added so far, in the order they were added. */
-    List<Node> added() {
-        return List.copyOf(added);
     }
 
     // ---- nodes ----------------------------------------------------------------------------------------
@@ -70,7 +56,6 @@ final class OpBuilder {
         String name = base;
         for (int i = 1; !nodeNames.add(name); i++) name = base + "_" + i;
         n.setName(name);
-        added.add(n);
         return n;
     }
 

@@ -231,18 +231,6 @@ final class ReductionSite {
         return out.isEmpty() ? "no mask" : String.join(", ", out);
     }
 
-    String techniqueId() {
-        return techniqueId;
-    }
-
-    Model model() {
-        return model;
-    }
-
-    TransformerStructure structure() {
-        return structure;
-    }
-
     /** The [batch, sequence] padding mask input, or null when the attentions use no mask (all positions are real). */
     Value maskInput() {
         return maskInput;

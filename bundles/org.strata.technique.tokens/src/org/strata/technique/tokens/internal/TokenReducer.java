@@ -155,9 +155,10 @@ final class TokenReducer {
                 g.setOutput(at, y);
             }
         } else {
+            Set<Value> reduced = downstream(last);
             for (Value out : g.outputs()) {
                 TensorType t = out.type();
-                if (t != null && t.shape() != null && t.shape().rank() == 3) {
+                if (reduced.contains(out) && t != null && t.shape() != null && t.shape().rank() == 3) {
                     out.setType(new TensorType(t.elementType(), t.shape().withDim(1, Dim.of(REDUCED_DIM))));
                 }
             }
@@ -173,6 +174,18 @@ final class TokenReducer {
         for (Block blk : s.blocks()) if (blk.number() > plan.stages().get(0).block()) touched.add(blk.number());
         return new Change(summary(id, plan, s.blockCount()), added, 0, touched, details(plan, added, s.blockCount()),
                 List.of(tokensPerBlock(plan, s.blockCount())));
+    }
+
+    /** {@code v} and every value computed from it. */
+    private static Set<Value> downstream(Value v) {
+        Set<Value> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        java.util.ArrayDeque<Value> todo = new java.util.ArrayDeque<>(List.of(v));
+        while (!todo.isEmpty()) {
+            Value x = todo.pop();
+            if (!seen.add(x)) continue;
+            for (Node n : x.consumers()) todo.addAll(n.outputs());
+        }
+        return seen;
     }
 
     /** Bias [B, 1, 1, R] from the slot sizes: log(size) or 0 for a slot in use, {@link #EMPTY} for an empty one. */
