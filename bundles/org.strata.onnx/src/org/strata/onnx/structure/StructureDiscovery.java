@@ -32,8 +32,13 @@ final class StructureDiscovery {
         for (int number = 1; number <= order.size(); number++) {
             Set<Node> downstream = Reach.descendants(x);
             Node residual = BlockMatcher.residualOf(x, downstream);
-            if (residual == null) break;
-            Block b = new BlockMatcher(number, x, downstream).match(residual);
+            Block b;
+            if (residual != null) {
+                b = new BlockMatcher(number, x, downstream).match(residual);
+            } else {
+                b = number == 1 ? null : afterTokenReduction(number, x, downstream, order);
+                if (b == null) break;
+            }
             blocks.add(b);
             x = b.output();
         }
@@ -59,6 +64,31 @@ final class StructureDiscovery {
         Norm finalNorm = NormPatterns.startingAt(last).value();
         OutputHead head = head(last, finalNorm, family, embeddings);
         return new TransformerStructure(family, hidden, embeddings, blocks, mask, finalNorm, head);
+    }
+
+    /**
+     * The next block when the stream does not go on into one directly but through a token reduction (tokens.drop,
+     * merge or pool: Gather/GatherElements/MatMul of the stream after a block, whose result the next block reads):
+     * the first value computed from {@code x}, in graph order, that is the input of a recognisable block. Null when
+     * there is none (the stream reaches the head), so graphs without a reduction are discovered as before.
+     */
+    private static Block afterTokenReduction(int number, Value x, Set<Node> downstream, List<Node> order) {
+        for (Node n : order) {
+            if (!downstream.contains(n) || !(n.is("Add") || NormPatterns.isSkipNorm(n))) continue;
+            for (int i = 0; i < 2; i++) {
+                Value y = n.input(i);
+                Value other = n.input(1 - i);
+                if (y == null || other == null || y == x || !Reach.producedIn(y, downstream)) continue;
+                Set<Node> below = Reach.descendants(y);
+                if (!Reach.producedIn(other, below) || BlockMatcher.residualOf(y, below) != n) continue;
+                try {
+                    return new BlockMatcher(number, y, below).match(n);
+                } catch (StructureException e) {
+                    return null; // not a block after all: the stream ends at x as it would without this look
+                }
+            }
+        }
+        return null;
     }
 
     /** The residual-stream value the first attention's residual Add adds to. */

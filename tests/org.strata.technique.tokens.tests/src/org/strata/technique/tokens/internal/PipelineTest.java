@@ -1,0 +1,52 @@
+package org.strata.technique.tokens.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.strata.onnx.Model;
+import org.strata.onnx.Node;
+import org.strata.onnx.structure.Block;
+import org.strata.onnx.structure.NormKind;
+import org.strata.onnx.structure.TransformerStructure;
+import org.strata.runtime.EmbeddingFidelity;
+import org.strata.runtime.Evaluator;
+import org.strata.runtime.TextCorpus;
+
+import ai.onnxruntime.OrtSession;
+
+/**
+ * A token reduction goes first in a pipeline; clean-up, fusion and int8 quantization after it still find all six
+ * blocks of MiniLM, and the result runs in ONNX Runtime with the output's shape unchanged.
+ */
+class PipelineTest {
+    @Test
+    void cleanupFusionAndInt8AfterATokenDropStillSeeEveryBlock() throws Exception {
+        Model original = Runs.miniLm();
+        List<String> log = new ArrayList<>();
+        Model m = Pipelines.run(original, Pipelines.with(Pipelines.step(TokenDrop.ID, Map.of(TokenDrop.DROPPED, "merge-nearest")),
+                Pipelines.fuseAndInt8()), log);
+        log.forEach(System.out::println);
+        TransformerStructure s = TransformerStructure.discover(m);
+        assertEquals(6, s.blockCount(), s.summary());
+        for (Block b : s.blocks()) {
+            assertEquals(NormKind.SKIP_LAYER_NORM, b.ffnNorm().kind(), "block " + b.number() + " fused");
+            assertTrue(b.attention().q().quantization() != org.strata.onnx.structure.Quantization.NONE, "block " + b.number() + " quantized");
+        }
+        assertEquals(12, m.graph().nodes().stream().filter(n -> n.is(Node.MS_DOMAIN, "SkipLayerNormalization")).count());
+
+        List<String> passages = TextCorpus.builtIn().passages().evaluation().subList(0, 6);
+        try (OrtSession a = Runs.session(original); OrtSession b = Runs.session(m)) {
+            Runs.Batch batch = Runs.texts(Runs.tokenizer(), List.of(passages.get(0), "A short one."), 256);
+            assertArrayEquals(Runs.run(a, batch).get("last_hidden_state").shape(), Runs.run(b, batch).get("last_hidden_state").shape());
+            EmbeddingFidelity f = new Evaluator(new Evaluator.Settings(1, 256)).compareEmbeddings(a, b, Runs.tokenizer(), passages);
+            System.out.println("tokens.drop (merge-nearest) + clean-up + fusion + int8, 6 passages at 256: " + f);
+            assertTrue(f.meanCosine() > 0.85, f.toString());
+        }
+    }
+}
