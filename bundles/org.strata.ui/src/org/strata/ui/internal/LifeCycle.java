@@ -1,0 +1,31 @@
+package org.strata.ui.internal;
+
+import java.nio.file.Path;
+
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.core.contexts.ContextInjectionFactory;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.ui.workbench.lifecycle.PostContextCreate;
+import org.strata.ui.ModelStore;
+import org.strata.ui.RunService;
+import org.strata.ui.StrataPreferences;
+import org.strata.ui.Techniques;
+
+/**
+ * Start-up of the workbench: preference defaults, the workbench's services in the application context
+ * (one of each, shared by parts and handlers), and the runs earlier sessions left in the output folder.
+ */
+public class LifeCycle {
+    @PostContextCreate
+    void postContextCreate(IEclipseContext context) {
+        StrataPreferences.initializeDefaults();
+        context.set(Techniques.class, ContextInjectionFactory.make(Techniques.class, context));
+        context.set(ModelStore.class, ContextInjectionFactory.make(ModelStore.class, context));
+        RunService runs = ContextInjectionFactory.make(RunService.class, context);
+        context.set(RunService.class, runs);
+        Path output = Path.of(StrataPreferences.get(StrataPreferences.OUTPUT_FOLDER));
+        Job.create("Reading earlier runs", m -> {
+            runs.loadHistory(output);
+        }).schedule();
+    }
+}

@@ -1,0 +1,146 @@
+package org.strata.ui.parts;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.strata.core.ParameterSpec;
+import org.strata.core.Technique;
+import org.strata.core.TechniqueDescriptor;
+import org.strata.ui.Techniques;
+import org.strata.ui.Topics;
+import org.strata.ui.charts.JFaceFonts;
+import org.strata.ui.handlers.InstallTechniqueHandler;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+
+/**
+ * The Techniques part: every technique installed now — ours and third-party ones — with its description and
+ * parameters, read from its {@link TechniqueDescriptor}. It follows the registry: a bundle installed at run
+ * time shows up here without a restart.
+ */
+public class TechniquesPart {
+    @Inject
+    Techniques techniques;
+    @Inject
+    org.eclipse.e4.core.contexts.IEclipseContext context;
+
+    Table table;
+    Label name;
+    Label description;
+    Table parameters;
+    private List<Technique> shown = List.of();
+
+    @PostConstruct
+    public void create(Composite parent) {
+        parent.setLayout(new GridLayout(1, false));
+        Button install = new Button(parent, SWT.PUSH);
+        install.setText("Install technique bundle…");
+        install.setToolTipText("Add a technique plug-in (an OSGi bundle jar) to the running workbench");
+        install.addListener(SWT.Selection, e -> org.eclipse.e4.core.contexts.ContextInjectionFactory
+                .invoke(new InstallTechniqueHandler(), org.eclipse.e4.core.di.annotations.Execute.class, context));
+        SashForm sash = new SashForm(parent, SWT.VERTICAL);
+        sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        table = new Table(sash, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
+        table.setHeaderVisible(true);
+        ModelsPart.column(table, "Technique", 170);
+        ModelsPart.column(table, "Family", 70);
+        ModelsPart.column(table, "Kind", 70);
+        table.addListener(SWT.Selection, e -> show(table.getSelectionIndex()));
+        Composite detail = new Composite(sash, SWT.NONE);
+        detail.setLayout(new GridLayout(1, false));
+        name = new Label(detail, SWT.WRAP);
+        name.setFont(JFaceFonts.heading(parent.getDisplay()));
+        name.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        description = new Label(detail, SWT.WRAP);
+        GridData dg = new GridData(SWT.FILL, SWT.TOP, true, false);
+        dg.widthHint = 300;
+        description.setLayoutData(dg);
+        parameters = new Table(detail, SWT.BORDER | SWT.FULL_SELECTION);
+        parameters.setHeaderVisible(true);
+        ModelsPart.column(parameters, "Parameter", 120);
+        ModelsPart.column(parameters, "Type", 70);
+        ModelsPart.column(parameters, "Default", 80);
+        ModelsPart.column(parameters, "Range / choices", 110);
+        ModelsPart.column(parameters, "Help", 400);
+        parameters.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        sash.setWeights(40, 60);
+        refresh();
+    }
+
+    @Inject
+    @Optional
+    void techniquesChanged(@UIEventTopic(Topics.TECHNIQUES_CHANGED) Object any) {
+        if (table != null && !table.isDisposed()) refresh();
+    }
+
+    /** Rebuilds the list from the registry, keeping the selection. */
+    public void refresh() {
+        String selectedId = table.getSelectionIndex() >= 0 && table.getSelectionIndex() < shown.size()
+                ? shown.get(table.getSelectionIndex()).descriptor().id() : null;
+        shown = techniques.all();
+        table.removeAll();
+        int select = shown.isEmpty() ? -1 : 0;
+        for (int i = 0; i < shown.size(); i++) {
+            TechniqueDescriptor d = shown.get(i).descriptor();
+            TableItem it = new TableItem(table, SWT.NONE);
+            it.setText(new String[] {d.id(), d.family(), d.lossless() ? "lossless" : "lossy"});
+            if (d.id().equals(selectedId)) select = i;
+        }
+        if (select >= 0) table.setSelection(select);
+        show(select);
+    }
+
+    private void show(int index) {
+        parameters.removeAll();
+        if (index < 0 || index >= shown.size()) {
+            name.setText("No technique installed");
+            description.setText("Install a technique bundle to get started.");
+            return;
+        }
+        TechniqueDescriptor d = shown.get(index).descriptor();
+        name.setText(d.name() + "  (" + d.id() + ")");
+        description.setText(d.description() + "\n\n" + (d.lossless() ? "Lossless: output must match the source within "
+                + d.effectiveTolerance() + " (relative)." : "Lossy: fidelity is measured and the pipeline's goal checked.")
+                + "\nAccepts: " + d.accepts().stream().map(f -> f.name().toLowerCase(Locale.ROOT).replace('_', ' ')).sorted()
+                        .collect(Collectors.joining(", ")));
+        for (ParameterSpec p : d.parameters()) {
+            TableItem it = new TableItem(parameters, SWT.NONE);
+            String range = !p.choices().isEmpty() ? String.join(" | ", p.choices())
+                    : p.min() != null || p.max() != null ? "[" + num(p.min()) + ", " + num(p.max()) + "]" : "";
+            it.setText(new String[] {p.name(), p.type().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                    p.defaultValue() == null ? "(required)" : ParameterSpec.format(p.defaultValue()), range, p.help()});
+        }
+        description.getParent().layout(true, true);
+    }
+
+    private static String num(Double d) {
+        if (d == null) return "…";
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue()) : d.toString();
+    }
+
+    /** The technique ids the part lists now (tests read it). */
+    public List<String> listedIds() {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (TableItem it : table.getItems()) ids.add(it.getText(0));
+        return ids;
+    }
+
+    @Focus
+    public void focus() {
+        table.setFocus();
+    }
+}
