@@ -35,13 +35,13 @@ public final class HeadlessProcess {
     private static final List<String> LEFT_OUT = List.of("org.strata.ui", "org.eclipse.swt", "org.eclipse.jface", "org.eclipse.e4.ui",
             "org.eclipse.tycho", "org.junit", "junit-", "org.opentest4j", "org.apiguardian");
 
-    private final Path java;
+    private final Path javaExe;
     private final Path framework;
     private final List<String> bundles;
     private final Path configuration;
 
     private HeadlessProcess(Path java, Path framework, List<String> bundles, Path configuration) {
-        this.java = java;
+        this.javaExe = java;
         this.framework = framework;
         this.bundles = bundles;
         this.configuration = configuration;
@@ -92,7 +92,7 @@ public final class HeadlessProcess {
     public List<String> command(List<String> arguments, Path workingDirectory, String maxHeap) throws IOException {
         writeConfiguration();
         List<String> cmd = new ArrayList<>();
-        cmd.add(java.toString());
+        cmd.add(javaExe.toString());
         cmd.add("-Xmx" + maxHeap);
         cmd.add("--enable-native-access=ALL-UNNAMED");
         cmd.add("-Djava.awt.headless=true");

@@ -156,6 +156,11 @@ public final class RunEntry {
         return ended;
     }
 
+    /** Whether this session started the run (as opposed to reading it from an earlier session's folder). */
+    public boolean startedHere() {
+        return job != null;
+    }
+
     public boolean isAlive() {
         Process p = process;
         return p != null && p.isAlive();

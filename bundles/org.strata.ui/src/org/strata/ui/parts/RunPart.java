@@ -20,6 +20,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.ProgressBar;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
+import org.strata.ui.Dialogs;
 import org.strata.ui.Formats;
 import org.strata.ui.RunEntry;
 import org.strata.ui.RunService;
@@ -48,6 +49,7 @@ public class RunPart {
     private StyledText log;
     private RunEntry shown;
     private List<RunEntry> listed = List.of();
+    private final java.util.Set<RunEntry> explained = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     @PostConstruct
     public void create(Composite parent) {
@@ -101,6 +103,10 @@ public class RunPart {
     @Optional
     void runChanged(@UIEventTopic(Topics.RUN_CHANGED) RunEntry e) {
         if (list == null || list.isDisposed()) return;
+        if (e != null && e.state() == RunEntry.State.FAILED && e.startedHere() && explained.add(e)) {
+            list.getDisplay().asyncExec(() -> Dialogs.error(list.getShell(), "The run did not succeed", e.problem(),
+                    "The workbench and your files are unaffected. The run's log is in the Run part and in " + e.folder().resolve("run.log") + "."));
+        }
         refreshList();
         if (e != null && (shown == null || e == shown || e.state() == RunEntry.State.RUNNING || e.state() == RunEntry.State.QUEUED)) show(e);
         else if (shown != null) show(shown);
