@@ -132,7 +132,7 @@ public class ModelsPart {
             TableItem it = new TableItem(models, SWT.NONE);
             it.setText(new String[] {m.label(), Formats.bytes(m.fileBytes()), Integer.toString(m.summary().nodeCount())});
         }
-        int i = all.indexOf(store.selected());
+        int i = store.selected() == null ? -1 : all.indexOf(store.selected());
         if (i >= 0) models.setSelection(i);
     }
 

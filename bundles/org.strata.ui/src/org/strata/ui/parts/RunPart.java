@@ -133,7 +133,7 @@ public class RunPart {
                 default -> SWT.COLOR_WIDGET_FOREGROUND;
             }));
         }
-        int i = listed.indexOf(shown);
+        int i = shown == null ? -1 : listed.indexOf(shown);
         if (i >= 0) list.setSelection(i);
         list.setRedraw(true);
     }

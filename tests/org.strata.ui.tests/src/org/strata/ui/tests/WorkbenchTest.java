@@ -65,12 +65,39 @@ class WorkbenchTest {
     static void boot() throws Exception {
         tmp = Files.createTempDirectory("strata-ui-test");
         wb = TestWorkbench.get();
+        diagnose();
         // Short measurements: the tests check the workflow, not the numbers.
         StrataPreferences.put(StrataPreferences.SEQUENCE_LENGTHS, "16");
         StrataPreferences.put(StrataPreferences.ROUNDS, "2");
         StrataPreferences.put(StrataPreferences.TEXTS, "8");
         StrataPreferences.put(StrataPreferences.OUTPUT_FOLDER, tmp.resolve("runs").toString());
         StrataPreferences.put(StrataPreferences.CHILD_HEAP, "2g");
+    }
+
+    private static void diagnose() {
+        org.osgi.framework.BundleContext ctx = org.osgi.framework.FrameworkUtil.getBundle(WorkbenchTest.class).getBundleContext();
+        for (Bundle b : ctx.getBundles()) {
+            String n = b.getSymbolicName();
+            if (n != null && (n.startsWith("org.eclipse.e4.ui.workbench") || n.contains("registry") || n.contains("scr") || n.startsWith("org.strata.ui"))) {
+                System.err.println("DIAG bundle " + n + " state " + b.getState());
+            }
+        }
+        for (var ce : org.eclipse.core.runtime.Platform.getExtensionRegistry().getConfigurationElementsFor("org.eclipse.e4.workbench.model")) {
+            System.err.println("DIAG model extension from " + ce.getContributor().getName() + ": " + ce.getName() + " " + ce.getAttribute("uri"));
+        }
+        var ref = ctx.getServiceReference("org.eclipse.e4.ui.internal.workbench.ModelAssembler");
+        System.err.println("DIAG ModelAssembler service: " + ref);
+        var scrRef = ctx.getServiceReference(org.osgi.service.component.runtime.ServiceComponentRuntime.class);
+        if (scrRef != null) {
+            var scr = ctx.getService(scrRef);
+            for (var d : scr.getComponentDescriptionDTOs()) {
+                if (!d.name.contains("ModelAssembler")) continue;
+                for (var c : scr.getComponentConfigurationDTOs(d)) {
+                    System.err.println("DIAG " + d.name + " state " + c.state);
+                    for (var u : c.unsatisfiedReferences) System.err.println("DIAG   unsatisfied " + u.name + " " + u.target);
+                }
+            }
+        }
     }
 
     @AfterAll
