@@ -37,6 +37,7 @@ public final class HeadlessProcess {
 
     private final Path javaExe;
     private final Path framework;
+    private Path launcher;
     private final List<String> bundles;
     private final Path configuration;
 
@@ -60,6 +61,7 @@ public final class HeadlessProcess {
         Path osgi = frameworkJar(ctx);
         Path installArea = areaPath(ctx.getProperty("osgi.install.area"));
         List<String> entries = new ArrayList<>();
+        Path launcherJar = null;
         for (Bundle b : ctx.getBundles()) {
             if (b.getBundleId() == 0 || b.getState() == Bundle.UNINSTALLED) continue;
             String name = b.getSymbolicName() == null ? "" : b.getSymbolicName();
@@ -67,6 +69,7 @@ public final class HeadlessProcess {
             if (name.endsWith(".tests")) continue;
             Optional<Path> file = bundleFile(b.getLocation(), installArea);
             if (file.isEmpty()) continue;
+            if (name.equals("org.eclipse.equinox.launcher")) launcherJar = file.get();
             String start = switch (name) {
                 case "org.apache.felix.scr" -> "@1:start";
                 case "org.eclipse.equinox.common" -> "@2:start";
@@ -77,7 +80,10 @@ public final class HeadlessProcess {
         }
         List<String> sorted = new ArrayList<>(new TreeSet<>(entries));
         Path config = stateFolder.resolve("child-" + digest(sorted));
-        return new HeadlessProcess(currentJava(), osgi, sorted, config);
+        if (launcherJar == null) throw new StrataException("the Equinox launcher (org.eclipse.equinox.launcher) is not installed; a run needs it to start its process");
+        HeadlessProcess h = new HeadlessProcess(currentJava(), osgi, sorted, config);
+        h.launcher = launcherJar;
+        return h;
     }
 
     /** The bundle locations the child starts with (for diagnostics and tests). */
@@ -99,11 +105,19 @@ public final class HeadlessProcess {
         cmd.add("-Dstrata.cwd=" + workingDirectory);
         String home = System.getProperty("strata.home");
         if (home != null) cmd.add("-Dstrata.home=" + home);
-        cmd.add("-jar");
-        cmd.add(framework.toString());
+        // Equinox's launcher (as the product's ./strata uses it) ends the process with the application's exit code.
+        cmd.add("-cp");
+        cmd.add(launcher.toString());
+        cmd.add("org.eclipse.equinox.launcher.Main");
+        cmd.add("-framework");
+        cmd.add(framework.toUri().toString());
+        cmd.add("-install");
+        cmd.add(configuration.toUri().toString());
         cmd.add("-configuration");
         cmd.add(configuration.toUri().toString());
         cmd.add("-nosplash");
+        cmd.add("-data");
+        cmd.add("@none");
         cmd.addAll(arguments);
         return cmd;
     }

@@ -28,4 +28,13 @@ public class LifeCycle {
             runs.loadHistory(output);
         }).schedule();
     }
+
+    /** With {@code -Dstrata.tour=FOLDER}: the documentation's screenshot tour, once the window is up. */
+    @org.eclipse.e4.ui.workbench.lifecycle.ProcessRemovals
+    void tour(IEclipseContext context) {
+        String folder = System.getProperty("strata.tour");
+        if (folder == null || folder.isBlank()) return;
+        org.eclipse.swt.widgets.Display d = org.eclipse.swt.widgets.Display.getCurrent();
+        if (d != null) new ScreenshotTour(context, d, Path.of(folder)).start();
+    }
 }

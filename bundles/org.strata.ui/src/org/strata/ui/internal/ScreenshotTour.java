@@ -1,0 +1,207 @@
+package org.strata.ui.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import org.eclipse.core.commands.ParameterizedCommand;
+import org.eclipse.e4.core.commands.ECommandService;
+import org.eclipse.e4.core.commands.EHandlerService;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.workbench.IWorkbench;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+import org.strata.ui.ModelStore;
+import org.strata.ui.RunEntry;
+import org.strata.ui.parts.PipelineEditorPart;
+import org.strata.ui.parts.ResultsPart;
+import org.strata.ui.parts.StructurePart;
+
+/**
+ * For the documentation: started with {@code -Dstrata.tour=FOLDER}, the workbench drives itself through its
+ * parts — open the sample model, look at its structure and the techniques, build a pipeline, run it, look at
+ * the results — saving a PNG of the window at each stop, then quits. {@code docs/screenshots.sh} runs it
+ * under Xvfb.
+ */
+final class ScreenshotTour {
+    private final IEclipseContext context;
+    private final Display display;
+    private final Path folder;
+
+    ScreenshotTour(IEclipseContext context, Display display, Path folder) {
+        this.context = context;
+        this.display = display;
+        this.folder = folder;
+    }
+
+    void start() {
+        Thread t = new Thread(() -> {
+            try {
+                run();
+            } catch (Throwable e) {
+                System.err.println("strata tour: " + e);
+                e.printStackTrace();
+            } finally {
+                display.asyncExec(() -> context.get(IWorkbench.class).close());
+            }
+        }, "strata-screenshot-tour");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void run() throws Exception {
+        Files.createDirectories(folder);
+        waitUntil(Duration.ofSeconds(60), () -> windowShell() != null && windowShell().isVisible());
+        sync(() -> {
+            windowShell().setBounds(0, 0, 1600, 1000);
+            return null;
+        });
+        execute("org.strata.ui.command.openSample", Map.of("org.strata.ui.commandparameter.sample", "minilm"));
+        ModelStore store = context.get(ModelStore.class);
+        waitUntil(Duration.ofSeconds(120), () -> store.selected() != null);
+        show("org.strata.ui.part.models");
+        show("org.strata.ui.part.run");
+        shot("models.png");
+        StructurePart structure = (StructurePart) show("org.strata.ui.part.structure");
+        sync(() -> {
+            structure.selectBlock(0);
+            return null;
+        });
+        shot("structure.png");
+        show("org.strata.ui.part.techniques");
+        shot("techniques.png");
+        execute("org.strata.ui.command.newPipeline", Map.of());
+        PipelineEditorPart editor = sync(() -> (PipelineEditorPart) ctx().get(EPartService.class).getActivePart().getObject());
+        sync(() -> {
+            editor.addStep("cleanup.graph");
+            editor.addStep("fuse.transformer");
+            editor.addStep("quantize.dynamic-int8");
+            editor.select(0);
+            Text field = (Text) editor.form().field("max-folded-elements");
+            if (field != null) field.setText("999999999");
+            return null;
+        });
+        show("org.strata.ui.part.models");
+        shot("pipeline-validation.png");
+        sync(() -> {
+            Text field = (Text) editor.form().field("max-folded-elements");
+            if (field != null) field.setText("16777216");
+            editor.select(2);
+            editor.saveTo(folder.resolve("tour.strata"));
+            return null;
+        });
+        shot("pipeline-editor.png");
+        RunEntry run = (RunEntry) execute("org.strata.ui.command.runPipeline", Map.of());
+        waitUntil(Duration.ofSeconds(120), () -> run.currentStep() >= 1 || run.state().ended());
+        Thread.sleep(1500);
+        shot("run-progress.png");
+        waitUntil(Duration.ofMinutes(10), () -> run.state().ended());
+        Thread.sleep(1000);
+        shot("run-done.png");
+        ResultsPart results = (ResultsPart) show("org.strata.ui.part.results");
+        Thread.sleep(500);
+        shot("results.png");
+        sync(() -> {
+            results.tabs().setSelection(1);
+            return null;
+        });
+        Thread.sleep(500);
+        shot("results-charts.png");
+        // A second, lossless-only run to compare with.
+        sync(() -> {
+            ctx().get(EPartService.class).activate(findEditorPart(editor));
+            editor.select(2);
+            editor.setEnabled(2, false);
+            return null;
+        });
+        RunEntry second = (RunEntry) execute("org.strata.ui.command.runPipeline", Map.of());
+        waitUntil(Duration.ofMinutes(10), () -> second.state().ended());
+        show("org.strata.ui.part.results");
+        sync(() -> {
+            int n = results.runTable().getItemCount();
+            if (n >= 2) results.runTable().setSelection(new int[] {n - 2, n - 1});
+            results.compareSelected();
+            return null;
+        });
+        Thread.sleep(800);
+        shot("compare.png");
+    }
+
+    /** The main window's context once it exists (part and handler services are per window). */
+    private IEclipseContext ctx() {
+        var app = context.get(org.eclipse.e4.ui.model.application.MApplication.class);
+        if (app != null && !app.getChildren().isEmpty() && app.getChildren().get(0).getContext() != null) return app.getChildren().get(0).getContext();
+        return context;
+    }
+
+    private MPart findEditorPart(PipelineEditorPart editor) {
+        for (MPart p : ctx().get(EPartService.class).getParts()) if (p.getObject() == editor) return p;
+        return null;
+    }
+
+    private Shell windowShell() {
+        for (Shell s : display.getShells()) if (s.getText().startsWith("Strata") && s.getParent() == null) return s;
+        return null;
+    }
+
+    private Object show(String id) {
+        return sync(() -> ctx().get(EPartService.class).showPart(id, EPartService.PartState.ACTIVATE).getObject());
+    }
+
+    private Object execute(String id, Map<String, Object> params) {
+        return sync(() -> {
+            ParameterizedCommand c = ctx().get(ECommandService.class).createCommand(id, params);
+            return ctx().get(EHandlerService.class).executeHandler(c);
+        });
+    }
+
+    private void shot(String name) throws Exception {
+        Thread.sleep(400);
+        sync(() -> {
+            while (display.readAndDispatch()) {
+                // let pending paints happen
+            }
+            Shell s = windowShell();
+            Rectangle r = s.getBounds();
+            Image img = new Image(display, r.width, r.height);
+            GC gc = new GC(display);
+            gc.copyArea(img, r.x, r.y);
+            gc.dispose();
+            ImageData data = img.getImageData();
+            img.dispose();
+            ImageLoader loader = new ImageLoader();
+            loader.data = new ImageData[] {data};
+            loader.save(folder.resolve(name).toString(), SWT.IMAGE_PNG);
+            return null;
+        });
+        System.err.println("strata tour: " + folder.resolve(name));
+    }
+
+    private <T> T sync(Supplier<T> s) {
+        AtomicReference<T> r = new AtomicReference<>();
+        display.syncExec(() -> r.set(s.get()));
+        return r.get();
+    }
+
+    private void waitUntil(Duration timeout, BooleanSupplier c) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            if (sync(c::getAsBoolean)) return;
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("tour step timed out after " + timeout);
+    }
+}
