@@ -106,15 +106,16 @@ public final class HeadlessProcess {
         String home = System.getProperty("strata.home");
         if (home != null) cmd.add("-Dstrata.home=" + home);
         // Equinox's launcher (as the product's ./strata uses it) ends the process with the application's exit code.
+        cmd.add("-Dosgi.framework=file:" + framework);
         cmd.add("-cp");
         cmd.add(launcher.toString());
         cmd.add("org.eclipse.equinox.launcher.Main");
         cmd.add("-framework");
-        cmd.add(framework.toUri().toString());
+        cmd.add("file:" + framework);
         cmd.add("-install");
-        cmd.add(configuration.toUri().toString());
+        cmd.add("file:" + configuration + "/");
         cmd.add("-configuration");
-        cmd.add(configuration.toUri().toString());
+        cmd.add("file:" + configuration + "/");
         cmd.add("-nosplash");
         cmd.add("-data");
         cmd.add("@none");
