@@ -74,7 +74,8 @@ public final class HeadlessProcess {
                 case "org.apache.felix.scr" -> "@1:start";
                 case "org.eclipse.equinox.common" -> "@2:start";
                 case "org.eclipse.core.runtime" -> "@start";
-                default -> "";
+                // A bundle with components must be started for Felix SCR to see them (lazy ones are started by Equinox anyway).
+                default -> b.getHeaders().get("Service-Component") != null && b.getHeaders().get("Fragment-Host") == null ? "@start" : "";
             };
             entries.add("reference:" + file.get().toUri() + start);
         }
