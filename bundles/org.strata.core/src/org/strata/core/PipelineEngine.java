@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
+import org.strata.core.analysis.BlockDivergence;
 import org.strata.core.report.MetricNames;
 import org.strata.model.Metric;
 import org.strata.model.MetricKind;
@@ -37,6 +38,7 @@ import org.strata.onnx.ModelReader;
 import org.strata.onnx.ModelWriter;
 import org.strata.onnx.Problem;
 import org.strata.onnx.StrataException;
+import org.strata.onnx.structure.StructureException;
 import org.strata.onnx.structure.TransformerStructure;
 import org.strata.runtime.EmbeddingFidelity;
 import org.strata.runtime.Evaluator;
@@ -188,6 +190,10 @@ public final class PipelineEngine {
                 if (r.getStatus() != StepStatus.UNVERIFIED) {
                     r.setStatus(o.change.modified() || !r.getFingerprint().equals(fingerprint) ? StepStatus.APPLIED : StepStatus.UNCHANGED);
                 }
+                if (settings.blockDivergence() && !d.lossless() && r.getStatus() == StepStatus.APPLIED) {
+                    monitor.subTask("step " + (i + 1) + ": per-block divergence from the source model");
+                    divergence(in.model(), candidate, new ModelRunner(tokenizer, in.corpus().calibration(), ort), record, r, d.id());
+                }
                 snapshot = bytes;
                 working = candidate;
                 log(record, "step " + (i + 1) + " (" + d.id() + "): " + o.change.summary());
@@ -202,6 +208,23 @@ public final class PipelineEngine {
                 : record.getStatus() == RunStatus.PARTIAL ? RunStatus.PARTIAL : RunStatus.SUCCEEDED);
         Goals.check(pipeline.getGoal(), record);
         return new Outcome(record, working);
+    }
+
+    /**
+     * Adds the per-block divergence of a kept lossy step from the source model to its analyses; a step whose
+     * structure no longer matches the source's (blocks dropped) or cannot be recognised gets a log line instead.
+     */
+    private static void divergence(Model source, Model candidate, ModelRunner runner, RunRecord record, StepResult r, String id) {
+        String step = "step " + r.getNumber() + " (" + id + ")";
+        try {
+            List<BlockDivergence.Point> points = BlockDivergence.points(source, candidate);
+            BlockDivergence.Result result = BlockDivergence.measure(runner, source, candidate, points, BlockDivergence.DEFAULT_TEXTS);
+            r.getAnalyses().add(Analyses.toRecord(result.table()));
+        } catch (BlockDivergence.MismatchException | StructureException e) {
+            log(record, step + ": no per-block divergence: " + e.getMessage());
+        } catch (StrataException e) {
+            log(record, step + ": per-block divergence could not be measured: " + e.getMessage());
+        }
     }
 
     private static List<String> passages(TextCorpus corpus) {

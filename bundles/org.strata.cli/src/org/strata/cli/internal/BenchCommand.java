@@ -14,7 +14,8 @@ import org.strata.onnx.ModelWriter;
 import com.google.gson.JsonObject;
 
 /**
- * {@code strata bench io [MODEL]}: how long reading (with its bounds checks and validation), validating
+ * {@code strata bench [PIPELINES…]}: the {@link BenchSuite} — each pipeline on MiniLM, timed side by side with
+ * fp32 and the upstream int8 model, in one table. {@code strata bench io [MODEL]}: how long reading (with its bounds checks and validation), validating
  * again and writing a model take inside the running process, medians over repeated runs; start-up of the
  * JVM and Equinox reported separately. The target: MiniLM under 1 s for read + validate + write.
  */
@@ -26,33 +27,45 @@ final class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "benchmarks: 'bench io' times reading, validating and writing a model in-process";
+        return "pipelines on MiniLM side by side with fp32 and upstream int8 in one table; 'bench io' times model I/O";
     }
 
     @Override
     public String usage() {
         return """
+                Usage: ./strata bench [PIPELINE.strata ...] [--suite DIR] [--seq L,...] [--rounds N] [--warmup N] [--texts N] [--smoke] [--json]
+                  Runs each pipeline (default: every examples/*.strata of this installation, or of --suite DIR) on the
+                  embedded all-MiniLM-L6-v2 through the engine, then times every result side by side with the fp32
+                  model and the upstream int8 model (one loop, order rotated each round, 1 thread, ORT_ENABLE_ALL,
+                  batch 1, medians) and compares its embeddings with fp32 on the evaluation split. One table: size
+                  ratio, latency ratio against fp32 and against upstream int8, mean and min cosine.
+                  --seq L,...   sequence lengths (default 128)
+                  --rounds N    interleaved rounds per length (default 30)
+                  --warmup N    untimed runs of each model per length (default 5)
+                  --texts N     evaluation texts for fidelity (default: all)
+                  --smoke       cheap settings for CI (seq 16, 3 rounds, 8 texts): checks that the bench works
+                Exit 1 when a pipeline could not run or one of its steps failed (its row says why).
+
                 Usage: ./strata bench io [MODEL] [--runs N] [--json]
                   Reads (bounded, external data checked, graph validated), validates again and writes MODEL
                   (default: the embedded MiniLM fp32) to a temporary folder N times (default 5) after one warm-up,
-                  and prints the median of each phase. JVM and Equinox start-up are printed separately.
-                For latency and fidelity of two models side by side use ./strata compare A B.""";
+                  and prints the median of each phase. JVM and Equinox start-up are printed separately.""";
     }
 
     @Override
     public Set<String> valuedOptions() {
-        return Set.of("runs");
+        return Set.of("runs", "seq", "rounds", "warmup", "texts", "suite");
     }
 
     @Override
     public Set<String> flags() {
-        return Set.of();
+        return Set.of("smoke");
     }
 
     @Override
     public int run(Args args, Console c) throws Exception {
         if (args.positionals().isEmpty() || !args.positionals().get(0).equals("io")) {
-            throw new Args.UsageException("the benchmark to run is 'io'");
+            return new BenchSuite(c, BenchSuite.Settings.of(args)).run(BenchSuite.pipelines(args, c));
         }
         if (args.positionals().size() > 2) throw new Args.UsageException("bench io takes one model");
         long startupMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();

@@ -27,7 +27,8 @@ public final class Cli {
         this.err = err;
         this.cwd = cwd;
         for (Command c : List.of(new PipelineCommand(true), new PipelineCommand(false), new TechniquesCommand(), new ValidateCommand(),
-                new InspectCommand(), new CompareCommand(), new BenchCommand())) commands.put(c.name(), c);
+                new InspectCommand(), new CompareCommand(), new DivergeCommand(), new BenchCommand(), new InstallCommand(),
+                new UninstallCommand())) commands.put(c.name(), c);
     }
 
     public int run(List<String> argv) {

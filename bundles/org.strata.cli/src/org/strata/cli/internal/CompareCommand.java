@@ -68,9 +68,9 @@ final class CompareCommand implements Command {
     @Override
     public int run(Args args, Console c) throws Exception {
         List<String> pos = args.positionals();
-        if (pos.size() == 1 || pos.size() > 2) throw new Args.UsageException("compare takes two models (or none), not " + pos.size());
-        ModelArgument a = ModelArgument.resolve(pos.isEmpty() ? null : pos.get(0), c);
-        ModelArgument b = ModelArgument.resolve(pos.isEmpty() ? ModelArgument.INT8 : pos.get(1), c);
+        ModelArgument[] models = ModelArgument.pair(pos, "compare", c);
+        ModelArgument a = models[0];
+        ModelArgument b = models[1];
         List<Integer> lengths = args.intList("seq", List.of(16, 128, 256), 1, 8192);
         int rounds = args.intOption("rounds", 30, 1, 100_000);
         int warmup = args.intOption("warmup", 5, 0, 10_000);

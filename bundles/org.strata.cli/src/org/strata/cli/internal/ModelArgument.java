@@ -26,6 +26,19 @@ record ModelArgument(Path path, Path tokenizer, String label) {
         return new ModelArgument(p, Files.isRegularFile(tok) ? tok : null, p.toString());
     }
 
+    /**
+     * The two models of a command comparing B with A: both named, or neither (MiniLM fp32 and int8).
+     *
+     * @throws Args.UsageException for one model or more than two
+     */
+    static ModelArgument[] pair(java.util.List<String> positionals, String command, Console console) {
+        if (positionals.size() == 1 || positionals.size() > 2) {
+            throw new Args.UsageException(command + " takes two models (or none), not " + positionals.size());
+        }
+        return new ModelArgument[] { resolve(positionals.isEmpty() ? null : positionals.get(0), console),
+                resolve(positionals.isEmpty() ? INT8 : positionals.get(1), console) };
+    }
+
     private static ModelArgument embedded(EmbeddedModel m, String label) {
         return new ModelArgument(m.model(), m.tokenizer(), label);
     }

@@ -84,6 +84,7 @@ final class PipelineCommand implements Command {
             pipelineFile = c.resolve(args.positionals().get(0));
         }
         Pipeline pipeline = PipelineFiles.loadPipeline(pipelineFile);
+        PipelineFiles.notes(pipeline).forEach(n -> c.progress("strata: " + n));
         var registry = Services.registry();
         org.strata.core.PipelineValidator.require(pipeline, pipelineFile, registry);
 

@@ -5,6 +5,7 @@ import java.util.Arrays;
 
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
+import org.osgi.framework.FrameworkUtil;
 
 /** The headless Equinox application behind {@code ./strata}: hands the arguments to {@link Cli}. */
 public final class StrataApplication implements IApplication {
@@ -13,6 +14,8 @@ public final class StrataApplication implements IApplication {
         String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
         context.applicationRunning();
         Path cwd = Path.of(System.getProperty("strata.cwd", System.getProperty("user.dir")));
+        // third-party technique bundles installed with `strata install`: loaded before any command looks for techniques
+        Extensions.loadAll(FrameworkUtil.getBundle(StrataApplication.class).getBundleContext(), Extensions.folder(), System.err);
         int code = new Cli(System.out, System.err, cwd).run(Arrays.asList(args == null ? new String[0] : args));
         System.out.flush();
         System.err.flush();

@@ -39,6 +39,7 @@ final class ValidateCommand implements Command {
         if (args.positionals().size() != 1) throw new Args.UsageException("validate takes one pipeline file");
         var file = c.resolve(args.positionals().get(0));
         Pipeline p = PipelineFiles.loadPipeline(file);
+        PipelineFiles.notes(p).forEach(n -> c.progress("strata: " + n));
         List<String> problems = PipelineValidator.problems(p, file, Services.registry());
         if (c.json) {
             var o = new com.google.gson.JsonObject();

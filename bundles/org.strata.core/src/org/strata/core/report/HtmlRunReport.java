@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
+import org.strata.core.Analyses;
+import org.strata.core.AnalysisTable;
+import org.strata.model.Analysis;
 import org.strata.model.Metric;
 import org.strata.model.ParameterValue;
 import org.strata.model.RunRecord;
@@ -63,6 +66,7 @@ final class HtmlRunReport {
         glance();
         table();
         charts();
+        analyses();
         log();
         footer();
         b.append("</main>\n</body>\n</html>\n");
@@ -323,8 +327,44 @@ final class HtmlRunReport {
     }
 
     private void figure(String title, String caption, String svg) {
-        b.append("<figure><figcaption><span class=\"fig-title\">").append(escape(title)).append("</span><span class=\"fig-caption\">")
-                .append(escape(caption)).append("</span></figcaption>\n").append(svg).append("\n</figure>\n");
+        figure(title, caption, svg, null);
+    }
+
+    private void figure(String title, String caption, String body, String cls) {
+        b.append(cls == null ? "<figure>" : "<figure class=\"" + cls + "\">").append("<figcaption><span class=\"fig-title\">").append(escape(title))
+                .append("</span><span class=\"fig-caption\">").append(escape(caption)).append("</span></figcaption>\n").append(body)
+                .append("\n</figure>\n");
+    }
+
+    // ---- analyses
+
+    /** What the steps measured (influence, similarity, sensitivity, divergence…), each drawn by its kind. */
+    private void analyses() {
+        if (run.getSteps().stream().allMatch(s -> s.getAnalyses().isEmpty())) return;
+        b.append("<section>\n<h2>Analyses <span class=\"sub\">what the steps measured</span></h2>\n");
+        for (StepResult s : run.getSteps()) {
+            if (s.getAnalyses().isEmpty()) continue;
+            b.append("<div class=\"analysis-step\"><span class=\"n\">Step ").append(s.getNumber()).append("</span><span class=\"technique\">")
+                    .append(escape(ReportFormat.text(s.getTechniqueId()))).append("</span>");
+            if (s.getSummary() != null && !s.getSummary().isBlank()) {
+                b.append("<span class=\"muted\">").append(escape(ReportFormat.shorten(s.getSummary(), 160))).append("</span>");
+            }
+            b.append("</div>\n<div class=\"charts\">\n");
+            for (Analysis a : s.getAnalyses()) {
+                AnalysisTable t;
+                try {
+                    t = Analyses.fromRecord(a);
+                } catch (IllegalArgumentException e) {
+                    figure(ReportFormat.text(a.getTitle()), "cannot be drawn: " + e.getMessage(), "", "analysis");
+                    continue;
+                }
+                AnalysisCharts.Drawing d = AnalysisCharts.draw(t);
+                String caption = t.note() + (t.unit().isEmpty() ? "" : (t.note().isEmpty() ? "" : " ") + "Unit: " + t.unit() + ".");
+                figure(t.title().isBlank() ? t.id() : t.title(), caption, d.markup(), d.wide() ? "analysis wide" : "analysis");
+            }
+            b.append("</div>\n");
+        }
+        b.append("</section>\n");
     }
 
     // ---- log and footer
@@ -466,6 +506,18 @@ final class HtmlRunReport {
             svg .point-label.muted{fill:var(--muted);font-weight:400}
             svg .empty{fill:var(--panel);stroke:var(--line)}
             svg .empty-text{font-size:13px;fill:var(--muted)}
+            figure.wide{grid-column:1/-1}
+            figure.analysis svg.chart{margin-top:6px}
+            .analysis-step{display:flex;gap:10px;align-items:baseline;flex-wrap:wrap;margin:18px 0 10px}
+            .analysis-step .n{font-weight:650}
+            table.analysis{border-collapse:collapse;font-size:12.5px;width:100%}
+            table.analysis th,table.analysis td{padding:5px 10px;border-bottom:1px solid var(--line);text-align:left}
+            table.analysis thead th{background:var(--panel);font-weight:600;color:var(--muted);font-size:12px}
+            table.analysis tbody th{font-weight:500}
+            table.analysis .r{text-align:right}
+            svg .cell-value{font-size:10.5px;fill:#1f2328;font-variant-numeric:tabular-nums}
+            svg .cell-value.light{fill:#ffffff}
+            svg .legend-frame{fill:none;stroke:#8c959f;stroke-width:1}
             details.log{margin-top:30px;border:1px solid var(--line);border-radius:8px;padding:10px 14px}
             details.log summary{cursor:pointer;font-weight:650}
             details.log pre{margin:10px 0 4px;max-height:520px;overflow:auto;background:var(--panel);padding:12px;border-radius:6px;\

@@ -194,7 +194,15 @@ final class PipelineCharts {
         double sy = y.toY(1);
         svg.raw("<circle class=\"source\" cx=\"" + f(sx) + "\" cy=\"" + f(sy) + "\" r=\"5\"><title>source model: 1.000" + ReportFormat.TIMES
                 + ", cosine 1</title></circle>");
-        svg.raw("<text class=\"point-label muted\" x=\"" + f(sx) + "\" y=\"" + f(sy + 18) + "\" text-anchor=\"middle\">source</text>");
+        // labels go where they hit no point, no other label, and stay inside the plot; steps that share a
+        // spot (lossless steps sit on the source) share one label, "1, 2"
+        LabelPlacer labels = new LabelPlacer(11);
+        labels.block(0, 0, WIDTH, TOP);
+        labels.block(LEFT + PLOT_W, 0, RIGHT, HEIGHT);
+        labels.blockPoint(sx, sy, 6);
+        for (Point p : points) labels.blockPoint(x.toX(p.x), y.toY(p.y), 5);
+        List<double[]> anchors = new ArrayList<>();
+        List<StringBuilder> texts = new ArrayList<>();
         // the points of one step (one per sequence length) joined by a faint line and numbered once
         for (StepMeasures s : steps) {
             List<double[]> own = new ArrayList<>();
@@ -203,8 +211,23 @@ final class PipelineCharts {
             }
             if (own.isEmpty()) continue;
             svg.polyline(own, "#afb8c1", false);
-            double[] label = own.get(own.size() - 1);
-            svg.raw("<text class=\"point-label\" x=\"" + f(label[0] + 7) + "\" y=\"" + f(label[1] - 7) + "\">" + s.step.getNumber() + "</text>");
+            double[] at = own.get(own.size() - 1);
+            int same = -1;
+            for (int k = 0; k < anchors.size() && same < 0; k++) {
+                if (Math.hypot(anchors.get(k)[0] - at[0], anchors.get(k)[1] - at[1]) < 8) same = k;
+            }
+            if (same >= 0) {
+                texts.get(same).append(", ").append(s.step.getNumber());
+            } else {
+                anchors.add(at);
+                texts.add(new StringBuilder(String.valueOf(s.step.getNumber())));
+            }
+        }
+        double[] source = labels.place(sx, sy + 4, "source");
+        svg.raw(labelText("point-label muted", source, "source"));
+        for (int k = 0; k < anchors.size(); k++) {
+            String text = texts.get(k).toString();
+            svg.raw(labelText("point-label", labels.place(anchors.get(k)[0], anchors.get(k)[1], text), text));
         }
         for (Point p : points) {
             String colour = PALETTE[p.length % PALETTE.length];
@@ -212,6 +235,11 @@ final class PipelineCharts {
                     + " at " + lengths.get(p.length) + " tokens: " + ReportFormat.ratio(p.x) + ", mean cosine " + ReportFormat.cosine(p.y));
         }
         return svg.end();
+    }
+
+    private static String labelText(String cls, double[] at, String text) {
+        return "<text class=\"" + cls + "\" x=\"" + f(at[0]) + "\" y=\"" + f(at[1]) + "\"" + (at[2] == 1 ? " text-anchor=\"end\"" : "") + ">"
+                + escape(text) + "</text>";
     }
 
     private static List<LegendItem> lengthLegend(List<Integer> lengths) {

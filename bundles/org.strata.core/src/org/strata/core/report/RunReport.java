@@ -99,6 +99,8 @@ public final class RunReport {
      * top-5 neighbours, Spearman, relative errors per output, and any metric a plugin recorded);</li>
      * <li>four charts: model size per step (bars), latency ratio per step and sequence length (grouped bars),
      * mean and min cosine per step (lines), and latency ratio against mean cosine (scatter);</li>
+     * <li>the analyses each step recorded (per-block divergence, sensitivity, influence, similarity…), every one
+     * drawn by its kind: bars, heat map, lines or table, with its title, note and unit;</li>
      * <li>the run log, collapsed.</li>
      * </ul>
      * Missing measures show as a dash and charts say when they have nothing to draw.

@@ -1,0 +1,75 @@
+package org.strata.technique.fuse.internal;
+
+import org.strata.onnx.Attribute;
+import org.strata.onnx.DataType;
+import org.strata.onnx.Node;
+import org.strata.onnx.Tensor;
+import org.strata.onnx.TensorCodec;
+import org.strata.onnx.Value;
+
+/**
+ * Reads the constants a fusion must check exactly: initializers and Constant node outputs (through Identity).
+ * Structure discovery compares scalars within 1e-3; a lossless rewrite needs the values themselves. The walk in
+ * {@link #tensor} is the one of the package-private {@code org.strata.onnx.structure.Constants}; a public home for
+ * it in {@code org.strata.onnx} would serve both.
+ */
+final class ConstantValues {
+    private ConstantValues() {
+    }
+
+    /** The tensor behind {@code v}, or null when it is computed at run time. */
+    static Tensor tensor(Value v) {
+        for (int hops = 0; v != null && hops < 8; hops++) {
+            if (v.isInitializer()) return v.initializer();
+            Node p = v.producer();
+            if (p == null) return null;
+            if (p.is("Identity")) {
+                v = p.input(0);
+                continue;
+            }
+            if (!p.is("Constant")) return null;
+            if (p.attrTensor("value") != null) return p.attrTensor("value");
+            if (p.hasAttribute("value_float")) {
+                return TensorCodec.fromFloats(v.name(), new long[0], new float[] {p.attrFloat("value_float", 0)});
+            }
+            if (p.attribute("value_floats") instanceof Attribute.Floats f) {
+                float[] a = new float[f.values().size()];
+                for (int i = 0; i < a.length; i++) a[i] = f.values().get(i);
+                return TensorCodec.fromFloats(v.name(), new long[] {a.length}, a);
+            }
+            return null;
+        }
+        return null;
+    }
+
+    static boolean isConstant(Value v) {
+        return tensor(v) != null;
+    }
+
+    /** The number a one-element float constant holds, or NaN when {@code v} is not one. */
+    static double scalar(Value v) {
+        Tensor t = tensor(v);
+        if (t == null || t.elementCount() != 1 || t.type() != DataType.FLOAT) return Double.NaN;
+        return TensorCodec.toFloats(t)[0];
+    }
+
+    /** True when {@code v} is a one-element float constant within {@code relative} of {@code expected}. */
+    static boolean isScalar(Value v, double expected, double relative) {
+        double got = scalar(v);
+        return !Double.isNaN(got) && Math.abs(got - expected) <= relative * Math.max(1e-30, Math.abs(expected));
+    }
+
+    /** The floats of a constant float tensor of rank {@code rank}, or null. */
+    static float[] floats(Value v, int rank) {
+        Tensor t = tensor(v);
+        if (t == null || t.type() != DataType.FLOAT || t.rank() != rank) return null;
+        return TensorCodec.toFloats(t);
+    }
+
+    /** Of a two-input node, the index of the input that is a one-element float constant, or -1. */
+    static int scalarOperand(Node n) {
+        if (n.inputs().size() != 2) return -1;
+        for (int i = 0; i < 2; i++) if (!Double.isNaN(scalar(n.input(i))) && !isConstant(n.input(1 - i))) return i;
+        return -1;
+    }
+}
