@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.strata.cli.internal.Extensions;
 import org.strata.onnx.StrataException;
 
 /**
@@ -25,9 +26,10 @@ import org.strata.onnx.StrataException;
  * ends that process and not the workbench.
  *
  * <p>The child's framework holds the bundles this one holds (the workbench's own UI bundles left out), at
- * the locations they were installed from — so a technique bundle installed into the workbench at run time
- * is in the child too, in the product as in a test runtime. Its configuration area is a folder keyed by
- * that bundle list, reused by later runs (the embedded model is then extracted only once).
+ * the locations they were installed from, in the product as in a test runtime. Technique bundles of the
+ * extensions folder are not among them: the child's application loads them from the same folder (passed as
+ * {@code -Dstrata.extensions}) as {@code ./strata} does. Its configuration area is a folder keyed by that
+ * bundle list, reused by later runs (the embedded model is then extracted only once).
  */
 public final class HeadlessProcess {
     /** The application the child runs. */
@@ -67,6 +69,7 @@ public final class HeadlessProcess {
             String name = b.getSymbolicName() == null ? "" : b.getSymbolicName();
             if (LEFT_OUT.stream().anyMatch(name::startsWith)) continue;
             if (name.endsWith(".tests")) continue;
+            if (b.getLocation().startsWith(Extensions.LOCATION_PREFIX)) continue; // the child loads those itself
             Optional<Path> file = bundleFile(b.getLocation(), installArea);
             if (file.isEmpty()) continue;
             if (name.equals("org.eclipse.equinox.launcher")) launcherJar = file.get();
@@ -106,6 +109,8 @@ public final class HeadlessProcess {
         cmd.add("-Dstrata.cwd=" + workingDirectory);
         String home = System.getProperty("strata.home");
         if (home != null) cmd.add("-Dstrata.home=" + home);
+        // The child loads technique bundles from the workbench's extensions folder (the headless application does at start).
+        cmd.add("-Dstrata.extensions=" + Extensions.folder());
         // Equinox's launcher (as the product's ./strata uses it) ends the process with the application's exit code.
         cmd.add("-Dosgi.framework=file:" + framework);
         cmd.add("-cp");

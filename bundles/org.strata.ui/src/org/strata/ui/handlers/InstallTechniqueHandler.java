@@ -1,15 +1,15 @@
 package org.strata.ui.handlers;
 
 import java.nio.file.Path;
-import java.util.Set;
-import java.util.stream.Collectors;
 
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Shell;
-import org.osgi.framework.Bundle;
+import org.strata.cli.internal.Extensions;
 import org.strata.onnx.StrataException;
 import org.strata.ui.Dialogs;
 import org.strata.ui.Techniques;
@@ -17,13 +17,14 @@ import org.strata.ui.Techniques;
 import jakarta.inject.Named;
 
 /**
- * File ▸ Install Technique Bundle: installs a technique plug-in jar into the running workbench. Its
- * techniques appear in the Techniques part and the pipeline editor's “Add step” menu, and runs started
- * afterwards have it too (the child process gets the workbench's bundles).
+ * File ▸ Install Technique Bundle: installs a technique plug-in jar the way {@code ./strata install} does — checked,
+ * loaded into the running workbench, and copied into the extensions folder, so that it is there after a restart and
+ * in every run's child process. Its techniques appear in the Techniques part and the pipeline editor's “Add step”
+ * menu. The work happens in a job (the bundle's components may take a moment to come up); a dialog reports the result.
  */
 public class InstallTechniqueHandler {
     @Execute
-    public Bundle execute(Shell shell, Techniques techniques, @Optional @Named(OpenModelHandler.PATH) String path) {
+    public Job execute(Shell shell, Techniques techniques, @Optional @Named(OpenModelHandler.PATH) String path) {
         String file = path;
         if (file == null) {
             FileDialog fd = new FileDialog(shell, SWT.OPEN);
@@ -32,24 +33,22 @@ public class InstallTechniqueHandler {
             file = fd.open();
             if (file == null) return null;
         }
-        Set<String> before = techniques.all().stream().map(t -> t.descriptor().id()).collect(Collectors.toSet());
-        try {
-            Bundle b = techniques.install(Path.of(file));
-            String added = "";
-            for (int i = 0; i < 40 && added.isEmpty(); i++) {
-                added = techniques.all().stream().map(t -> t.descriptor().id()).filter(id -> !before.contains(id)).collect(Collectors.joining(", "));
-                if (added.isEmpty()) shell.getDisplay().readAndDispatch();
-                if (added.isEmpty()) Thread.sleep(25);
+        Path jar = Path.of(file);
+        Job job = Job.create("Installing " + jar.getFileName(), m -> {
+            try {
+                Extensions.Installed done = techniques.install(jar);
+                Extensions.Info info = done.loaded().info();
+                Dialogs.info(shell, "Technique bundle installed", info.symbolicName() + " " + info.version() + " is installed"
+                        + done.replaced().map(v -> " (replacing version " + v + ")").orElse("") + ". New techniques: "
+                        + String.join(", ", done.loaded().techniqueIds()) + ".\n\nIt was copied to " + done.jar()
+                        + " and is loaded at every start of the workbench and of the runs it starts.");
+            } catch (StrataException e) {
+                Dialogs.error(shell, "Could not install the bundle", e.getMessage(), "Nothing was installed; the workbench is unchanged.");
             }
-            Dialogs.info(shell, "Technique bundle installed", b.getSymbolicName() + " " + b.getVersion() + " is installed"
-                    + (added.isEmpty() ? ", but it registered no technique yet (is its component enabled?)." : ". New techniques: " + added + "."));
-            return b;
-        } catch (StrataException e) {
-            Dialogs.error(shell, "Could not install the bundle", e.getMessage(), "Nothing was installed; the workbench is unchanged.");
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
+            return Status.OK_STATUS;
+        });
+        job.setUser(true);
+        job.schedule();
+        return job;
     }
 }

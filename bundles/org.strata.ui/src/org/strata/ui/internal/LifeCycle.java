@@ -13,19 +13,25 @@ import org.strata.ui.Techniques;
 
 /**
  * Start-up of the workbench: preference defaults, the workbench's services in the application context
- * (one of each, shared by parts and handlers), and the runs earlier sessions left in the output folder.
+ * (one of each, shared by parts and handlers), the runs earlier sessions left in the output folder, and the
+ * technique bundles of the extensions folder.
  */
 public class LifeCycle {
     @PostContextCreate
     void postContextCreate(IEclipseContext context) {
         StrataPreferences.initializeDefaults();
-        context.set(Techniques.class, ContextInjectionFactory.make(Techniques.class, context));
+        Techniques techniques = ContextInjectionFactory.make(Techniques.class, context);
+        context.set(Techniques.class, techniques);
         context.set(ModelStore.class, ContextInjectionFactory.make(ModelStore.class, context));
         RunService runs = ContextInjectionFactory.make(RunService.class, context);
         context.set(RunService.class, runs);
         Path output = Path.of(StrataPreferences.get(StrataPreferences.OUTPUT_FOLDER));
         Job.create("Reading earlier runs", m -> {
             runs.loadHistory(output);
+        }).schedule();
+        // Technique bundles installed earlier (here or with ./strata install): back in every session.
+        Job.create("Loading technique extensions", m -> {
+            techniques.loadExtensions();
         }).schedule();
     }
 

@@ -4,9 +4,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.eclipse.e4.core.commands.ECommandService;
+import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.GridData;
@@ -16,13 +19,15 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
+import org.osgi.framework.Bundle;
 import org.strata.core.ParameterSpec;
 import org.strata.core.Technique;
 import org.strata.core.TechniqueDescriptor;
+import org.strata.onnx.StrataException;
+import org.strata.ui.Dialogs;
 import org.strata.ui.Techniques;
 import org.strata.ui.Topics;
 import org.strata.ui.charts.JFaceFonts;
-import org.strata.ui.handlers.InstallTechniqueHandler;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -30,7 +35,7 @@ import jakarta.inject.Inject;
 /**
  * The Techniques part: every technique installed now — ours and third-party ones — with its description and
  * parameters, read from its {@link TechniqueDescriptor}. It follows the registry: a bundle installed at run
- * time shows up here without a restart.
+ * time shows up here without a restart, and one installed as an extension can be uninstalled here.
  */
 public class TechniquesPart {
     @Inject
@@ -42,16 +47,36 @@ public class TechniquesPart {
     Label name;
     Label description;
     Table parameters;
+    Label provider;
+    Label problems;
+    Button uninstall;
     private List<Technique> shown = List.of();
 
     @PostConstruct
     public void create(Composite parent) {
         parent.setLayout(new GridLayout(1, false));
-        Button install = new Button(parent, SWT.PUSH);
+        Composite buttons = new Composite(parent, SWT.NONE);
+        buttons.setLayout(new GridLayout(2, false));
+        Button install = new Button(buttons, SWT.PUSH);
         install.setText("Install technique bundle…");
-        install.setToolTipText("Add a technique plug-in (an OSGi bundle jar) to the running workbench");
-        install.addListener(SWT.Selection, e -> org.eclipse.e4.core.contexts.ContextInjectionFactory
-                .invoke(new InstallTechniqueHandler(), org.eclipse.e4.core.di.annotations.Execute.class, context));
+        install.setToolTipText("Add a technique plug-in (an OSGi bundle jar): loaded now, copied to the extensions folder "
+                + techniques.extensionsFolder() + ", and loaded at every start");
+        install.addListener(SWT.Selection, e -> {
+            ECommandService commands = context.get(ECommandService.class);
+            EHandlerService handlers = context.get(EHandlerService.class);
+            handlers.executeHandler(commands.createCommand("org.strata.ui.command.installTechnique", java.util.Map.of()));
+        });
+        uninstall = new Button(buttons, SWT.PUSH);
+        uninstall.setText("Uninstall");
+        uninstall.setToolTipText("Remove the selected technique's bundle (only bundles installed as extensions)");
+        uninstall.setEnabled(false);
+        uninstall.addListener(SWT.Selection, e -> uninstallSelected());
+        problems = new Label(parent, SWT.WRAP);
+        problems.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+        GridData pg = new GridData(SWT.FILL, SWT.TOP, true, false);
+        pg.exclude = true;
+        problems.setLayoutData(pg);
+        problems.setVisible(false);
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         table = new Table(sash, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
@@ -69,6 +94,10 @@ public class TechniquesPart {
         GridData dg = new GridData(SWT.FILL, SWT.TOP, true, false);
         dg.widthHint = 300;
         description.setLayoutData(dg);
+        provider = new Label(detail, SWT.WRAP);
+        GridData prg = new GridData(SWT.FILL, SWT.TOP, true, false);
+        prg.widthHint = 300;
+        provider.setLayoutData(prg);
         parameters = new Table(detail, SWT.BORDER | SWT.FULL_SELECTION);
         parameters.setHeaderVisible(true);
         ModelsPart.column(parameters, "Parameter", 120);
@@ -92,6 +121,11 @@ public class TechniquesPart {
         String selectedId = table.getSelectionIndex() >= 0 && table.getSelectionIndex() < shown.size()
                 ? shown.get(table.getSelectionIndex()).descriptor().id() : null;
         shown = techniques.all();
+        List<String> bad = techniques.extensionProblems();
+        problems.setText(bad.isEmpty() ? "" : "Extensions not loaded:\n" + String.join("\n", bad));
+        problems.setVisible(!bad.isEmpty());
+        ((GridData) problems.getLayoutData()).exclude = bad.isEmpty();
+        problems.getParent().layout(true);
         table.removeAll();
         int select = shown.isEmpty() ? -1 : 0;
         for (int i = 0; i < shown.size(); i++) {
@@ -109,9 +143,16 @@ public class TechniquesPart {
         if (index < 0 || index >= shown.size()) {
             name.setText("No technique installed");
             description.setText("Install a technique bundle to get started.");
+            provider.setText("");
+            uninstall.setEnabled(false);
             return;
         }
         TechniqueDescriptor d = shown.get(index).descriptor();
+        Bundle b = techniques.provider(d.id()).orElse(null);
+        boolean extension = Techniques.isExtension(b);
+        provider.setText(b == null ? "" : "Provided by " + b.getSymbolicName() + " " + b.getVersion()
+                + (extension ? " — an extension (" + b.getLocation().substring(b.getLocation().indexOf(':') + 1) + ")" : " — part of Strata"));
+        uninstall.setEnabled(extension);
         name.setText(d.name() + "  (" + d.id() + ")");
         description.setText(d.description() + "\n\n" + (d.lossless() ? "Lossless: output must match the source within "
                 + d.effectiveTolerance() + " (relative)." : "Lossy: fidelity is measured and the pipeline's goal checked.")
@@ -125,6 +166,24 @@ public class TechniquesPart {
                     p.defaultValue() == null ? "(required)" : ParameterSpec.format(p.defaultValue()), range, p.help()});
         }
         description.getParent().layout(true, true);
+    }
+
+    /** Uninstalls the bundle of the selected technique, after asking. */
+    private void uninstallSelected() {
+        int i = table.getSelectionIndex();
+        if (i < 0 || i >= shown.size()) return;
+        Bundle b = techniques.provider(shown.get(i).descriptor().id()).orElse(null);
+        if (!Techniques.isExtension(b)) return;
+        if (!MessageDialog.openConfirm(table.getShell(), "Uninstall technique bundle", "Remove " + b.getSymbolicName() + " " + b.getVersion()
+                + " and its techniques from the workbench and from the extensions folder?\n\nPipelines that use its techniques keep their steps; "
+                + "they show as not installed.")) {
+            return;
+        }
+        try {
+            techniques.uninstall(b.getSymbolicName());
+        } catch (StrataException e) {
+            Dialogs.error(table.getShell(), "Could not uninstall", e.getMessage(), "The extensions folder is " + techniques.extensionsFolder() + ".");
+        }
     }
 
     private static String num(Double d) {

@@ -21,6 +21,7 @@ import java.util.jar.Manifest;
 
 import org.eclipse.core.commands.ParameterizedCommand;
 import org.eclipse.e4.core.commands.ECommandService;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.ui.bindings.EBindingService;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
@@ -64,40 +65,15 @@ class WorkbenchTest {
     @BeforeAll
     static void boot() throws Exception {
         tmp = Files.createTempDirectory("strata-ui-test");
+        // Technique bundles installed by the tests go to a folder of their own, never the user's ~/.strata/extensions.
+        System.setProperty("strata.extensions", tmp.resolve("extensions").toString());
         wb = TestWorkbench.get();
-        diagnose();
         // Short measurements: the tests check the workflow, not the numbers.
         StrataPreferences.put(StrataPreferences.SEQUENCE_LENGTHS, "16");
         StrataPreferences.put(StrataPreferences.ROUNDS, "2");
         StrataPreferences.put(StrataPreferences.TEXTS, "8");
         StrataPreferences.put(StrataPreferences.OUTPUT_FOLDER, tmp.resolve("runs").toString());
         StrataPreferences.put(StrataPreferences.CHILD_HEAP, "2g");
-    }
-
-    private static void diagnose() {
-        org.osgi.framework.BundleContext ctx = org.osgi.framework.FrameworkUtil.getBundle(WorkbenchTest.class).getBundleContext();
-        for (Bundle b : ctx.getBundles()) {
-            String n = b.getSymbolicName();
-            if (n != null && (n.startsWith("org.eclipse.e4.ui.workbench") || n.contains("registry") || n.contains("scr") || n.startsWith("org.strata.ui"))) {
-                System.err.println("DIAG bundle " + n + " state " + b.getState());
-            }
-        }
-        for (var ce : org.eclipse.core.runtime.Platform.getExtensionRegistry().getConfigurationElementsFor("org.eclipse.e4.workbench.model")) {
-            System.err.println("DIAG model extension from " + ce.getContributor().getName() + ": " + ce.getName() + " " + ce.getAttribute("uri"));
-        }
-        var ref = ctx.getServiceReference("org.eclipse.e4.ui.internal.workbench.ModelAssembler");
-        System.err.println("DIAG ModelAssembler service: " + ref);
-        var scrRef = ctx.getServiceReference(org.osgi.service.component.runtime.ServiceComponentRuntime.class);
-        if (scrRef != null) {
-            var scr = ctx.getService(scrRef);
-            for (var d : scr.getComponentDescriptionDTOs()) {
-                if (!d.name.contains("ModelAssembler")) continue;
-                for (var c : scr.getComponentConfigurationDTOs(d)) {
-                    System.err.println("DIAG " + d.name + " state " + c.state);
-                    for (var u : c.unsatisfiedReferences) System.err.println("DIAG   unsatisfied " + u.name + " " + u.target);
-                }
-            }
-        }
     }
 
     @AfterAll
@@ -305,26 +281,62 @@ class WorkbenchTest {
 
     @Test
     @Order(8)
-    void aTechniqueBundleInstalledAtRunTimeAppearsAndItsFailureIsExplained() throws Exception {
+    void aTechniqueBundleInstalledAtRunTimeAppearsPersistsAndItsFailureIsExplained() throws Exception {
         Techniques techniques = wb.service(Techniques.class);
-        Bundle b = techniques.install(throwingBundle());
-        try {
-            TechniquesPart t = part("org.strata.ui.part.techniques", TechniquesPart.class);
-            wb.waitUntil("the new technique in the list", Duration.ofSeconds(10), () -> t.listedIds().contains(ThrowingTechnique.ID));
-            PipelineEditorPart editor = newPipeline();
-            wb.run(() -> editor.addStep(ThrowingTechnique.ID));
-            assertTrue(wb.sync(editor::problemsNow).isEmpty());
-            RunEntry run = (RunEntry) execute("org.strata.ui.command.runPipeline", Map.of());
-            wb.waitUntil("the run to end", Duration.ofSeconds(240), () -> run.state().ended());
-            assertEquals(RunEntry.State.FAILED, run.state(), String.join("\n", run.log()));
-            assertEquals(StepStatus.FAILED, run.record().getSteps().get(0).getStatus());
-            assertTrue(run.problem().startsWith("Step 1 (" + ThrowingTechnique.ID + ") failed") && run.problem().contains(ThrowingTechnique.MESSAGE),
-                    run.problem());
-            var d = wb.closeDialog("did not succeed", Duration.ofSeconds(10));
-            assertTrue(d.text().contains(ThrowingTechnique.MESSAGE), d.text());
-        } finally {
-            b.uninstall();
+        Path folder = techniques.extensionsFolder();
+        assertEquals(tmp.resolve("extensions"), folder);
+        Job install = (Job) execute("org.strata.ui.command.installTechnique", Map.of("org.strata.ui.commandparameter.path", throwingBundle().toString()));
+        install.join();
+        var d = wb.closeDialog("Technique bundle installed", Duration.ofSeconds(20));
+        assertTrue(d.text().contains(ThrowingTechnique.ID), d.text());
+        assertTrue(Files.isRegularFile(folder.resolve("strata.test.throws.jar")), "the bundle was copied into the extensions folder");
+        TechniquesPart t = part("org.strata.ui.part.techniques", TechniquesPart.class);
+        wb.waitUntil("the new technique in the list", Duration.ofSeconds(10), () -> t.listedIds().contains(ThrowingTechnique.ID));
+
+        // The run's child process loads it from the extensions folder, and its failure is explained.
+        PipelineEditorPart editor = newPipeline();
+        wb.run(() -> editor.addStep(ThrowingTechnique.ID));
+        assertTrue(wb.sync(editor::problemsNow).isEmpty());
+        RunEntry run = (RunEntry) execute("org.strata.ui.command.runPipeline", Map.of());
+        wb.waitUntil("the run to end", Duration.ofSeconds(240), () -> run.state().ended());
+        assertEquals(RunEntry.State.FAILED, run.state(), String.join("\n", run.log()));
+        assertEquals(StepStatus.FAILED, run.record().getSteps().get(0).getStatus());
+        assertTrue(run.problem().startsWith("Step 1 (" + ThrowingTechnique.ID + ") failed") && run.problem().contains(ThrowingTechnique.MESSAGE),
+                run.problem());
+        d = wb.closeDialog("did not succeed", Duration.ofSeconds(10));
+        assertTrue(d.text().contains(ThrowingTechnique.MESSAGE), d.text());
+
+        // A restart: the framework forgets the bundle; start-up loads the extensions folder again.
+        Bundle b = techniques.provider(ThrowingTechnique.ID).orElseThrow();
+        assertTrue(Techniques.isExtension(b), b.getLocation());
+        b.uninstall();
+        wb.waitUntil("the technique to go", Duration.ofSeconds(10), () -> !t.listedIds().contains(ThrowingTechnique.ID));
+        assertTrue(techniques.loadExtensions().isEmpty(), techniques.extensionProblems().toString());
+        wb.waitUntil("the technique back after the reload", Duration.ofSeconds(10), () -> t.listedIds().contains(ThrowingTechnique.ID));
+
+        // Uninstalled: gone from the workbench and from the folder; the open pipeline marks its step.
+        techniques.uninstall("strata.test.throws");
+        wb.waitUntil("the technique to go", Duration.ofSeconds(10), () -> !t.listedIds().contains(ThrowingTechnique.ID));
+        assertFalse(Files.exists(folder.resolve("strata.test.throws.jar")));
+        assertTrue(wb.sync(editor::problemsNow).stream().anyMatch(p -> p.startsWith("step 1") && p.contains(ThrowingTechnique.ID)),
+                wb.sync(editor::problemsNow).toString());
+    }
+
+    @Test
+    @Order(9)
+    void aJarThatIsNoTechniqueBundleIsRefusedWithItsReason() throws Exception {
+        Path notABundle = tmp.resolve("plain.jar");
+        try (OutputStream os = Files.newOutputStream(notABundle); JarOutputStream j = new JarOutputStream(os)) {
+            j.putNextEntry(new JarEntry("readme.txt"));
+            j.write("no manifest".getBytes(StandardCharsets.UTF_8));
         }
+        Job install = (Job) execute("org.strata.ui.command.installTechnique", Map.of("org.strata.ui.commandparameter.path", notABundle.toString()));
+        install.join();
+        var d = wb.closeDialog("Could not install", Duration.ofSeconds(20));
+        assertTrue(d.text().contains("plain.jar") && d.text().contains("Bundle-SymbolicName") && d.text().contains("Nothing was installed"), d.text());
+        Path folder = wb.service(Techniques.class).extensionsFolder();
+        assertTrue(!Files.isDirectory(folder) || Files.list(folder).noneMatch(p -> p.toString().endsWith(".jar")),
+                "nothing was copied into the extensions folder");
     }
 
     /** A bundle jar holding {@link ThrowingTechnique} as a DS component, as a third party would ship it. */
