@@ -41,6 +41,21 @@ public record OpenModel(String label, String runArgument, Path file, long fileBy
         return new OpenModel(label, runArgument, file, fileBytes, model, summary, s, problem, weights);
     }
 
+    /**
+     * Whether a run record's source-model text ({@code RunRecord.getSourceModel()}, e.g. "embedded all-MiniLM-L6-v2 fp32"
+     * or a file's path) names this model.
+     */
+    public boolean isSourceOf(String recordSource, String runLabel) {
+        if (label.equals(runLabel)) return true;
+        if (recordSource == null) return false;
+        String r = squash(recordSource);
+        return r.contains(squash(label)) || file != null && r.contains(squash(file.toString()));
+    }
+
+    private static String squash(String s) {
+        return s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
     /** {parameters, bytes} of the initializers a block's nodes read, each counted once. */
     private static long[] weights(Block b) {
         Set<Value> seen = Collections.newSetFromMap(new IdentityHashMap<>());

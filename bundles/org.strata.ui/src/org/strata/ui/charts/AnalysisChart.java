@@ -29,7 +29,7 @@ public final class AnalysisChart {
         gl.marginWidth = 0;
         box.setLayout(gl);
         box.setData("strata.analysis", t.id());
-        String title = t.title() + (source == null ? "" : "  ·  " + source);
+        String title = t.title();
         switch (t.kind()) {
             case BARS -> {
                 BarChart c = new BarChart(box);
@@ -37,7 +37,7 @@ public final class AnalysisChart {
                 double[][] v = new double[t.columns().size()][t.rows().size()];
                 for (int s = 0; s < t.columns().size(); s++) for (int r = 0; r < t.rows().size(); r++) v[s][r] = t.value(r, s);
                 c.setData(t.rows(), t.columns(), v, t.unit());
-                c.setLayoutData(gd(220));
+                c.setLayoutData(gd(260));
             }
             case HEATMAP -> {
                 HeatmapChart c = new HeatmapChart(box);
@@ -49,7 +49,7 @@ public final class AnalysisChart {
                 LineChart c = new LineChart(box);
                 c.setTitle(title);
                 c.setData(t.columns(), t.rows(), t.values(), t.unit());
-                c.setLayoutData(gd(220));
+                c.setLayoutData(gd(280));
             }
             case TABLE -> {
                 Label l = new Label(box, SWT.NONE);
@@ -71,13 +71,15 @@ public final class AnalysisChart {
                 table.setLayoutData(g);
             }
         }
-        if (!t.note().isEmpty()) {
-            Label note = new Label(box, SWT.WRAP);
-            note.setText(t.note());
-            note.setForeground(box.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
+        String note = (source == null ? "" : "From " + source + ". ") + t.note();
+        if (!note.isBlank()) {
+            Label noteLabel = new Label(box, SWT.WRAP);
+            noteLabel.setText(note.strip());
+            Label note0 = noteLabel;
+            note0.setForeground(box.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
             GridData g = new GridData(SWT.FILL, SWT.TOP, true, false);
             g.widthHint = 400;
-            note.setLayoutData(g);
+            note0.setLayoutData(g);
         }
         return box;
     }

@@ -7,9 +7,10 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.graphics.Transform;
 import org.eclipse.swt.widgets.Composite;
 
-/** Vertical bars, one group per category and one bar per series; NaN values leave a gap. */
+/** Bars, one group per category and one bar per series (vertical, or horizontal for long category lists); NaN values leave a gap. */
 public class BarChart extends Chart {
     private List<String> categories = List.of();
     private List<String> series = List.of();
@@ -17,6 +18,9 @@ public class BarChart extends Chart {
     private double[][] values = new double[0][];
     private String unit = "";
     private double reference = Double.NaN;
+    private boolean horizontal;
+    private static final float ANGLE = 35f;
+    private static final double SIN = Math.sin(Math.toRadians(ANGLE));
 
     public BarChart(Composite parent) {
         super(parent);
@@ -50,9 +54,17 @@ public class BarChart extends Chart {
         return false;
     }
 
+    /**
+     * Bars grow to the right from category labels on the left (for many categories with long names, such as an
+     * op histogram) instead of up from labels below.
+     */
+    public void setHorizontal(boolean horizontal) {
+        this.horizontal = horizontal;
+        redraw();
+    }
+
     @Override
     protected void draw(GC gc, Rectangle area) {
-        int lh = gc.getFontMetrics().getHeight();
         int legendH = legend(gc, area, series);
         Rectangle a = new Rectangle(area.x, area.y + legendH, area.width, area.height - legendH);
         double min = 0;
@@ -63,8 +75,21 @@ public class BarChart extends Chart {
         }
         if (!Double.isNaN(reference)) max = Math.max(max, reference);
         max = max <= min ? min + 1 : max * 1.08;
-        Rectangle plot = valueAxis(gc, a, min, max, unit, lh + 4);
+        if (horizontal) drawHorizontal(gc, a, min, max);
+        else drawVertical(gc, a, min, max);
+    }
+
+    private void drawVertical(GC gc, Rectangle a, double min, double max) {
+        int lh = gc.getFontMetrics().getHeight();
         int n = categories.size();
+        // Category labels: level when they fit under their group, else slanted (cut to a third of the height).
+        int guessGroupW = Math.max(1, (a.width - 60) / Math.max(1, n));
+        int widest = 0;
+        for (String c : categories) widest = Math.max(widest, gc.textExtent(c).x);
+        boolean slant = widest > guessGroupW - 4;
+        int maxLabel = Math.max(30, a.height / 3);
+        int reserve = slant ? (int) (Math.min(widest, maxLabel) * SIN) + lh + 4 : lh + 4;
+        Rectangle plot = valueAxis(gc, a, min, max, unit, reserve);
         int groupW = Math.max(1, plot.width / Math.max(1, n));
         int barW = Math.max(2, (int) (groupW * 0.72 / Math.max(1, series.size())));
         int zero = yOf(0, min, max, plot);
@@ -85,14 +110,79 @@ public class BarChart extends Chart {
                 }
             }
             gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_WIDGET_FOREGROUND));
-            String label = fit(gc, categories.get(c), groupW - 2);
-            gc.drawText(label, plot.x + c * groupW + (groupW - gc.textExtent(label).x) / 2, plot.y + plot.height + 3, true);
+            int cx = plot.x + c * groupW + groupW / 2;
+            if (slant) {
+                String label = fit(gc, categories.get(c), maxLabel);
+                int w = gc.textExtent(label).x;
+                Transform tr = new Transform(gc.getDevice());
+                // the label ends under its group's centre and rises to the left
+                tr.translate(cx, plot.y + plot.height + 4);
+                tr.rotate(-ANGLE);
+                tr.translate(-w, 0);
+                gc.setTransform(tr);
+                gc.drawText(label, 0, 0, true);
+                gc.setTransform(null);
+                tr.dispose();
+            } else {
+                String label = categories.get(c);
+                gc.drawText(label, cx - gc.textExtent(label).x / 2, plot.y + plot.height + 3, true);
+            }
         }
         if (!Double.isNaN(reference)) {
             int y = yOf(reference, min, max, plot);
             gc.setLineStyle(SWT.LINE_DASH);
             gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
             gc.drawLine(plot.x, y, plot.x + plot.width, y);
+            gc.setLineStyle(SWT.LINE_SOLID);
+        }
+    }
+
+    private void drawHorizontal(GC gc, Rectangle a, double min, double max) {
+        int lh = gc.getFontMetrics().getHeight();
+        int n = categories.size();
+        int labelW = 0;
+        for (String c : categories) labelW = Math.min(a.width / 3, Math.max(labelW, gc.textExtent(c).x));
+        Rectangle plot = new Rectangle(a.x + labelW + 8, a.y, Math.max(1, a.width - labelW - 8 - 4), Math.max(1, a.height - lh - 6));
+        int rowH = Math.max(1, plot.height / Math.max(1, n));
+        int barH = Math.max(2, (int) (rowH * 0.75 / Math.max(1, series.size())));
+        double[] t = ticks(min, max, Math.max(2, plot.width / 70));
+        for (double v : t) {
+            int x = xOf(v, min, max, plot);
+            if (x > plot.x + plot.width + 1) continue;
+            gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_WIDGET_LIGHT_SHADOW));
+            gc.drawLine(x, plot.y, x, plot.y + plot.height);
+            gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_WIDGET_FOREGROUND));
+            String s = formatTick(v, t);
+            gc.drawText(s, x - gc.textExtent(s).x / 2, plot.y + plot.height + 3, true);
+        }
+        int zero = xOf(0, min, max, plot);
+        for (int c = 0; c < n; c++) {
+            int gy = plot.y + c * rowH + (rowH - barH * series.size()) / 2;
+            gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_WIDGET_FOREGROUND));
+            String label = fit(gc, categories.get(c), labelW);
+            gc.drawText(label, plot.x - 6 - gc.textExtent(label).x, plot.y + c * rowH + (rowH - lh) / 2, true);
+            for (int s = 0; s < series.size(); s++) {
+                double v = values[s][c];
+                if (Double.isNaN(v)) continue;
+                int x = xOf(v, min, max, plot);
+                Color col = color(gc, palette(s));
+                gc.setBackground(col);
+                gc.fillRectangle(Math.min(x, zero), gy + s * barH, Math.abs(x - zero), barH - 1);
+                col.dispose();
+                if (series.size() == 1 && rowH >= lh) {
+                    String txt = format(v);
+                    gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_WIDGET_FOREGROUND));
+                    gc.drawText(txt, Math.max(x, zero) + 4, gy + (barH - lh) / 2, true);
+                }
+            }
+        }
+        gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_WIDGET_NORMAL_SHADOW));
+        gc.drawLine(plot.x, plot.y, plot.x, plot.y + plot.height);
+        if (!Double.isNaN(reference)) {
+            int x = xOf(reference, min, max, plot);
+            gc.setLineStyle(SWT.LINE_DASH);
+            gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+            gc.drawLine(x, plot.y, x, plot.y + plot.height);
             gc.setLineStyle(SWT.LINE_SOLID);
         }
     }

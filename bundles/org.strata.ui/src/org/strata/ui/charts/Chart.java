@@ -66,8 +66,11 @@ public abstract class Chart extends Canvas {
         int top = PAD;
         if (!title.isEmpty()) {
             gc.setFont(JFaceFonts.bold(getDisplay()));
-            gc.drawText(title, PAD, PAD, true);
+            String shown = fit(gc, title, Math.max(20, r.width - 2 * PAD));
+            gc.drawText(shown, PAD, PAD, true);
             top += gc.textExtent(title).y + 6;
+            String tip = shown.equals(title) ? null : title;
+            if (!java.util.Objects.equals(getToolTipText(), tip)) setToolTipText(tip);
             gc.setFont(getFont());
         }
         Rectangle area = new Rectangle(PAD, top, Math.max(0, r.width - 2 * PAD), Math.max(0, r.height - top - PAD));
@@ -107,6 +110,7 @@ public abstract class Chart extends Canvas {
     public static String format(double v) {
         if (Double.isNaN(v)) return "–";
         double a = Math.abs(v);
+        if (v == Math.rint(v) && a < 1e6) return Long.toString((long) v);
         if (a != 0 && (a >= 1e6 || a < 1e-3)) return String.format(Locale.ROOT, "%.2g", v);
         if (a >= 100) return String.format(Locale.ROOT, "%.0f", v);
         if (a >= 10) return String.format(Locale.ROOT, "%.1f", v);
@@ -114,11 +118,20 @@ public abstract class Chart extends Canvas {
         return String.format(Locale.ROOT, "%.3f", v);
     }
 
+    /** A tick label: as many decimals as the tick step needs, so neighbouring ticks never read the same. */
+    public static String formatTick(double v, double[] ticks) {
+        if (ticks.length < 2) return format(v);
+        double step = Math.abs(ticks[1] - ticks[0]);
+        if (!(step > 0) || Math.abs(v) >= 1e6 || (Math.abs(v) > 0 && Math.abs(v) < 1e-4)) return format(v);
+        int decimals = (int) Math.max(0, Math.min(6, Math.ceil(-Math.log10(step) - 1e-9)));
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
     /** A value axis on the left of {@code area} from {@code min} to {@code max}; returns the plot rectangle. */
     protected Rectangle valueAxis(GC gc, Rectangle area, double min, double max, String label, int bottomReserve) {
         double[] t = ticks(min, max, Math.max(2, area.height / 40));
         int labelWidth = 0;
-        for (double v : t) labelWidth = Math.max(labelWidth, gc.textExtent(format(v)).x);
+        for (double v : t) labelWidth = Math.max(labelWidth, gc.textExtent(formatTick(v, t)).x);
         int lh = gc.getFontMetrics().getHeight();
         int left = area.x + labelWidth + 8 + (label == null || label.isEmpty() ? 0 : lh + 2);
         Rectangle plot = new Rectangle(left, area.y + lh / 2, Math.max(1, area.x + area.width - left - 4),
@@ -130,7 +143,7 @@ public abstract class Chart extends Canvas {
             gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_WIDGET_LIGHT_SHADOW));
             gc.drawLine(plot.x, y, plot.x + plot.width, y);
             gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_WIDGET_FOREGROUND));
-            String s = format(v);
+            String s = formatTick(v, t);
             gc.drawText(s, plot.x - 6 - gc.textExtent(s).x, y - lh / 2, true);
         }
         gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_WIDGET_NORMAL_SHADOW));

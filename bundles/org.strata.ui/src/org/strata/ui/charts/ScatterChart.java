@@ -71,10 +71,12 @@ public class ScatterChart extends Chart {
             gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_WIDGET_LIGHT_SHADOW));
             gc.drawLine(x, plot.y, x, plot.y + plot.height);
             gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_WIDGET_FOREGROUND));
-            String s = format(v);
+            String s = formatTick(v, t);
             gc.drawText(s, x - gc.textExtent(s).x / 2, plot.y + plot.height + 3, true);
         }
-        gc.drawText(xLabel, plot.x + (plot.width - gc.textExtent(xLabel).x) / 2, plot.y + plot.height + lh + 5, true);
+        String xl = fit(gc, xLabel, plot.width + plot.x - area.x);
+        int xw = gc.textExtent(xl).x;
+        gc.drawText(xl, Math.max(area.x, Math.min(plot.x + (plot.width - xw) / 2, area.x + area.width - xw)), plot.y + plot.height + lh + 5, true);
         for (int i = 0; i < series.size(); i++) {
             Color c = color(gc, palette(i));
             gc.setForeground(c);

@@ -12,8 +12,10 @@ import org.eclipse.core.commands.ParameterizedCommand;
 import org.eclipse.e4.core.commands.ECommandService;
 import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.IWorkbench;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
@@ -22,6 +24,7 @@ import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.strata.ui.ModelStore;
@@ -29,6 +32,7 @@ import org.strata.ui.RunEntry;
 import org.strata.ui.parts.PipelineEditorPart;
 import org.strata.ui.parts.ResultsPart;
 import org.strata.ui.parts.StructurePart;
+import org.strata.ui.parts.TechniquesPart;
 
 /**
  * For the documentation: started with {@code -Dstrata.tour=FOLDER}, the workbench drives itself through its
@@ -73,37 +77,52 @@ final class ScreenshotTour {
         ModelStore store = context.get(ModelStore.class);
         waitUntil(Duration.ofSeconds(120), () -> store.selected() != null);
         show("org.strata.ui.part.models");
+        StructurePart structure = (StructurePart) show("org.strata.ui.part.structure");
         show("org.strata.ui.part.run");
         shot("models.png");
-        StructurePart structure = (StructurePart) show("org.strata.ui.part.structure");
+
+        TechniquesPart techniques = (TechniquesPart) show("org.strata.ui.part.techniques");
         sync(() -> {
-            structure.selectBlock(0);
+            techniques.select("quantize.dynamic-int8");
             return null;
         });
-        shot("structure.png");
-        show("org.strata.ui.part.techniques");
         shot("techniques.png");
+
+        // A pipeline of three steps; first with a value out of range, as a user might type it.
+        weights(66, 34);
         execute("org.strata.ui.command.newPipeline", Map.of());
         PipelineEditorPart editor = sync(() -> (PipelineEditorPart) ctx().get(EPartService.class).getActivePart().getObject());
+        String bad = "max-folded-elements";
         sync(() -> {
+            editor.document().edit("Name the pipeline", () -> editor.document().pipeline().setName("minilm-int8"));
             editor.addStep("cleanup.graph");
             editor.addStep("fuse.transformer");
             editor.addStep("quantize.dynamic-int8");
             editor.select(0);
-            Text field = (Text) editor.form().field("max-folded-elements");
-            if (field != null) field.setText("999999999");
+            Text field = (Text) editor.form().field(bad);
+            if (field != null) {
+                field.setText("999999999");
+                field.notifyListeners(SWT.DefaultSelection, new Event());
+                editor.reveal(bad);
+            }
             return null;
         });
         show("org.strata.ui.part.models");
         shot("pipeline-validation.png");
         sync(() -> {
-            Text field = (Text) editor.form().field("max-folded-elements");
-            if (field != null) field.setText("16777216");
+            editor.select(0);
+            Text field = (Text) editor.form().field(bad);
+            if (field != null) {
+                field.setText("16777216");
+                field.notifyListeners(SWT.DefaultSelection, new Event());
+            }
             editor.select(2);
             editor.saveTo(folder.resolve("tour.strata"));
             return null;
         });
         shot("pipeline-editor.png");
+
+        weights(58, 42);
         RunEntry run = (RunEntry) execute("org.strata.ui.command.runPipeline", Map.of());
         waitUntil(Duration.ofSeconds(120), () -> run.currentStep() >= 1 || run.state().ended());
         Thread.sleep(1500);
@@ -111,6 +130,9 @@ final class ScreenshotTour {
         waitUntil(Duration.ofMinutes(10), () -> run.state().ended());
         Thread.sleep(1000);
         shot("run-done.png");
+
+        // Results get most of the window.
+        weights(30, 70);
         ResultsPart results = (ResultsPart) show("org.strata.ui.part.results");
         Thread.sleep(500);
         shot("results.png");
@@ -118,9 +140,15 @@ final class ScreenshotTour {
             results.tabs().setSelection(1);
             return null;
         });
-        Thread.sleep(500);
         shot("results-charts.png");
-        // A second, lossless-only run to compare with.
+        sync(() -> {
+            results.tabs().setSelection(2);
+            return null;
+        });
+        shot("results-analyses.png");
+
+        // A second run without the lossy step, to compare with.
+        weights(58, 42);
         sync(() -> {
             ctx().get(EPartService.class).activate(findEditorPart(editor));
             editor.select(2);
@@ -129,6 +157,7 @@ final class ScreenshotTour {
         });
         RunEntry second = (RunEntry) execute("org.strata.ui.command.runPipeline", Map.of());
         waitUntil(Duration.ofMinutes(10), () -> second.state().ended());
+        weights(30, 70);
         show("org.strata.ui.part.results");
         sync(() -> {
             int n = results.runTable().getItemCount();
@@ -136,8 +165,32 @@ final class ScreenshotTour {
             results.compareSelected();
             return null;
         });
-        Thread.sleep(800);
         shot("compare.png");
+
+        // The structure again, now with the analyses the first run recorded on this model.
+        weights(58, 42);
+        sync(() -> {
+            ctx().get(EPartService.class).showPart("org.strata.ui.part.structure", EPartService.PartState.ACTIVATE);
+            structure.selectBlock(0);
+            return null;
+        });
+        show("org.strata.ui.part.run");
+        shot("structure.png");
+    }
+
+    /** Shares the right-hand column between the editor area and the bottom stack (Run, Results). */
+    private void weights(int editors, int bottom) {
+        sync(() -> {
+            EModelService models = ctx().get(EModelService.class);
+            MApplication app = context.get(MApplication.class);
+            var editorsStack = models.find("org.strata.ui.partstack.editors", app);
+            var bottomStack = models.find("org.strata.ui.partstack.bottom", app);
+            if (editorsStack != null && bottomStack != null) {
+                editorsStack.setContainerData(Integer.toString(editors));
+                bottomStack.setContainerData(Integer.toString(bottom));
+            }
+            return null;
+        });
     }
 
     /** The main window's context once it exists (part and handler services are per window). */
@@ -169,14 +222,20 @@ final class ScreenshotTour {
     }
 
     private void shot(String name) throws Exception {
-        Thread.sleep(400);
+        Thread.sleep(600);
         sync(() -> {
             while (display.readAndDispatch()) {
                 // let pending paints happen
             }
             Shell s = windowShell();
             Rectangle r = s.getBounds();
-            Image img = new Image(display, r.width, r.height);
+            // Without a window manager the bounds include room for decorations that are not drawn: take the shell
+            // from its top (menu bar) down to the bottom of its client area.
+            int bottom = s.toDisplay(0, s.getClientArea().height).y;
+            Rectangle screen = display.getBounds();
+            int height = Math.max(1, Math.min(bottom, screen.y + screen.height) - r.y);
+            int width = Math.max(1, Math.min(r.width, screen.x + screen.width - r.x));
+            Image img = new Image(display, width, height);
             GC gc = new GC(display);
             gc.copyArea(img, r.x, r.y);
             gc.dispose();

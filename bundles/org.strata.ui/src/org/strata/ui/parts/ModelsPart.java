@@ -71,7 +71,7 @@ public class ModelsPart {
         });
         Composite detail = new Composite(sash, SWT.NONE);
         detail.setLayout(new GridLayout(1, false));
-        title = new Label(detail, SWT.NONE);
+        title = new Label(detail, SWT.WRAP);
         title.setFont(JFaceFonts.heading(parent.getDisplay()));
         title.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         title.setText("No model open: open an ONNX file or one of the samples.");
@@ -83,6 +83,7 @@ public class ModelsPart {
         fg.heightHint = 180;
         facts.setLayoutData(fg);
         ops = new BarChart(detail);
+        ops.setHorizontal(true);
         ops.setTitle("Op histogram");
         ops.setEmptyMessage("Open a model to see its operators.");
         GridData og = new GridData(SWT.FILL, SWT.FILL, true, true);

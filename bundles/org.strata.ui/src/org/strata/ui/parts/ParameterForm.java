@@ -26,6 +26,7 @@ import org.strata.onnx.StrataException;
  * when a check box or choice changes, and when a text field loses focus or Enter is pressed.
  */
 public final class ParameterForm {
+    private static final org.eclipse.swt.graphics.Color ERROR_BACKGROUND = new org.eclipse.swt.graphics.Color(255, 228, 225);
     private final Composite body;
     private final Map<String, Control> controls = new LinkedHashMap<>();
     private final Map<String, Label> errors = new LinkedHashMap<>();
@@ -88,14 +89,15 @@ public final class ParameterForm {
                 }
             }
             c.setToolTipText(p.help());
-            GridData cg = new GridData(SWT.FILL, SWT.CENTER, true, false);
-            cg.widthHint = 160;
+            GridData cg = new GridData(SWT.FILL, SWT.CENTER, false, false);
+            cg.widthHint = 180;
             c.setLayoutData(cg);
             controls.put(p.name(), c);
             Label hint = new Label(body, SWT.NONE);
             hint.setText(hint(p));
             hint.setForeground(body.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
             hint.setToolTipText(p.help());
+            hint.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
             Label error = new Label(body, SWT.WRAP);
             error.setForeground(body.getDisplay().getSystemColor(SWT.COLOR_RED));
             GridData eg = new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1);
@@ -144,7 +146,8 @@ public final class ParameterForm {
         error.setText(show ? "⚠ " + message : "");
         error.setVisible(show);
         ((GridData) error.getLayoutData()).exclude = !show;
-        c.setBackground(show ? body.getDisplay().getSystemColor(SWT.COLOR_INFO_BACKGROUND) : null);
+        // a light red behind a field in error (the theme's tooltip colour can be dark)
+        c.setBackground(show ? ERROR_BACKGROUND : null);
         body.layout(true);
         body.getParent().layout(true);
         return message;
@@ -152,6 +155,11 @@ public final class ParameterForm {
 
     public Composite control() {
         return body;
+    }
+
+    /** The parameters' names, longest first (so that a text naming one is matched to the most specific). */
+    public List<String> names() {
+        return specs.keySet().stream().sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
     }
 
     public Control field(String name) {

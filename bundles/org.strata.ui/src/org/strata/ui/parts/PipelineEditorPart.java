@@ -152,9 +152,9 @@ public class PipelineEditorPart {
         });
         steps = new Table(left, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE | SWT.CHECK);
         steps.setHeaderVisible(true);
-        ModelsPart.column(steps, "#", 48);
-        ModelsPart.column(steps, "Step", 150);
-        ModelsPart.column(steps, "Technique", 190);
+        ModelsPart.column(steps, "#", 44);
+        ModelsPart.column(steps, "Step", 190);
+        ModelsPart.column(steps, "Technique", 180);
         steps.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         steps.addListener(SWT.Selection, e -> {
             if (e.detail == SWT.CHECK) {
@@ -187,7 +187,11 @@ public class PipelineEditorPart {
             int i = problems.getSelectionIndex();
             if (i < 0) return;
             String s = problems.getItem(i).getText(0);
-            if (!s.isEmpty() && s.chars().allMatch(Character::isDigit)) select(Integer.parseInt(s) - 1);
+            if (s.isEmpty() || !s.chars().allMatch(Character::isDigit)) return;
+            select(Integer.parseInt(s) - 1);
+            // the parameter the problem names, if the form has it
+            String text = problems.getItem(i).getText(1);
+            if (form != null) form.names().stream().filter(n -> text.contains(n)).findFirst().ifPresent(this::reveal);
         });
         vertical.setWeights(78, 22);
         if (!pipeline().getSteps().isEmpty()) steps.setSelection(0);
@@ -406,6 +410,7 @@ public class PipelineEditorPart {
 
     private void showForm() {
         for (Control c : formHolder.getChildren()) c.dispose();
+        scroller.setOrigin(0, 0);
         form = null;
         formStep = null;
         int i = steps.getSelectionIndex();
@@ -464,6 +469,18 @@ public class PipelineEditorPart {
     private void layoutForm() {
         formHolder.layout(true, true);
         scroller.setMinSize(formHolder.computeSize(SWT.DEFAULT, SWT.DEFAULT));
+    }
+
+    /** Scrolls the selected step's form so that parameter {@code name}'s field is in view, and focuses it. */
+    public void reveal(String name) {
+        if (form == null || form.field(name) == null) return;
+        Control field = form.field(name);
+        org.eclipse.swt.graphics.Point at = formHolder.getDisplay().map(field.getParent(), formHolder, field.getLocation());
+        int visible = scroller.getClientArea().height;
+        int y = Math.max(0, at.y - Math.max(0, (visible - field.getSize().y) / 2));
+        scroller.setOrigin(0, y);
+        field.setFocus();
+        if (field instanceof Text t) t.setSelection(t.getText().length());
     }
 
     /** The generated form of the selected step, or null (tests drive it). */

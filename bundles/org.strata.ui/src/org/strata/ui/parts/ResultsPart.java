@@ -111,11 +111,12 @@ public class ResultsPart {
         size.setTitle("Model size per step");
         size.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         latency = new BarChart(charts);
-        latency.setTitle("Latency ratio per step (lower is faster)");
+        latency.setTitle("Latency ratio per step");
         latency.setReferenceLine(1.0);
         latency.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         scatter = new ScatterChart(charts);
         scatter.setTitle("Latency vs fidelity, all runs");
+        scatter.setToolTipText("Each run's steps from the source model on: latency ratio at the longest sequence length against mean cosine");
         scatter.setEmptyMessage("Runs with measured steps appear here.");
         scatter.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         tab("Charts", charts);
@@ -125,12 +126,13 @@ public class ResultsPart {
         analyses = new Composite(analysesScroll, SWT.NONE);
         analyses.setLayout(new GridLayout(2, true));
         analysesScroll.setContent(analyses);
+        analysesScroll.addListener(SWT.Resize, e -> fitAnalyses());
         tab("Analyses", analysesScroll);
         compare = new Composite(tabs, SWT.NONE);
         compare.setLayout(new GridLayout(2, true));
         tab("Compare", compare);
         tabs.setSelection(0);
-        sash.setWeights(33, 67);
+        sash.setWeights(36, 64);
         refresh();
     }
 
@@ -168,6 +170,10 @@ public class ResultsPart {
         for (RunEntry s : selected) if (listed.contains(s)) idx.add(listed.indexOf(s));
         if (idx.isEmpty() && !listed.isEmpty()) idx.add(listed.size() - 1);
         runTable.setSelection(idx.stream().mapToInt(Integer::intValue).toArray());
+        for (TableColumn c : runTable.getColumns()) {
+            c.pack();
+            c.setWidth(Math.max(c.getWidth() + 6, 56));
+        }
         updateScatter();
         selectionChanged();
     }
@@ -224,13 +230,13 @@ public class ResultsPart {
         for (int s = 0; s < lengths.size(); s++) {
             for (int r = 0; r < rows.size(); r++) lat[s][r] = Measures.measured(rows.get(r)) ? Measures.latencyRatio(rows.get(r), lengths.get(s)) : Double.NaN;
         }
-        latency.setData(cats, lengths.stream().map(l -> "seq " + l).toList(), lat, "× source");
+        latency.setData(cats, lengths.stream().map(l -> "seq " + l).toList(), lat, "× source (lower is faster)");
         int n = 0;
         for (StepResult r : rec.getSteps()) {
             for (Analysis a : r.getAnalyses()) {
                 try {
                     AnalysisTable t = Analyses.fromRecord(a);
-                    Composite c = AnalysisChart.create(analyses, t, "step " + r.getNumber() + " " + r.getTechniqueId());
+                    Composite c = AnalysisChart.create(analyses, t, "step " + r.getNumber() + " (" + r.getTechniqueId() + ")");
                     c.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
                     n++;
                 } catch (IllegalArgumentException ex) {
@@ -238,13 +244,20 @@ public class ResultsPart {
                 }
             }
         }
+        ((GridLayout) analyses.getLayout()).numColumns = Math.max(1, Math.min(2, n));
         if (n == 0) {
             Label l = new Label(analyses, SWT.WRAP);
-            l.setText("The steps of this run recorded no analyses. Techniques that measure the model first (block influence, layer similarity, "
-                    + "per-block divergence) record them, and they are drawn here.");
+            l.setText("The steps of this run recorded no analyses. Every kept lossy step gets a per-block divergence from the source model, "
+                    + "and techniques that measure the model (block influence, layer similarity) record theirs; all are drawn here.");
+            l.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         }
         analyses.layout(true, true);
-        analysesScroll.setMinSize(analyses.computeSize(analysesScroll.getClientArea().width, SWT.DEFAULT));
+        fitAnalyses();
+    }
+
+    private void fitAnalyses() {
+        int w = analysesScroll.getClientArea().width;
+        analysesScroll.setMinSize(analyses.computeSize(w > 0 ? w : SWT.DEFAULT, SWT.DEFAULT));
     }
 
     private static String shortId(String id) {
@@ -302,28 +315,66 @@ public class ResultsPart {
             series.add(new ScatterChart.Series(r.id().length() > 24 ? r.id().substring(r.id().length() - 24) : r.id(), pts));
         }
         if (series.size() > 8) series = series.subList(series.size() - 8, series.size());
-        scatter.setData(series, "latency ratio at the longest sequence (× source)", "mean cosine");
+        scatter.setData(series, "latency × source", "mean cosine");
     }
 
     private void showCompare(RunEntry a, RunEntry b) {
         for (Control c : compare.getChildren()) c.dispose();
+        // The final models side by side, with B against A; then each run's steps.
+        Table sum = new Table(compare, SWT.BORDER | SWT.FULL_SELECTION);
+        sum.setHeaderVisible(true);
+        GridData sg = new GridData(SWT.LEFT, SWT.TOP, false, false, 2, 1);
+        sum.setLayoutData(sg);
+        for (String c : List.of("Final model", "A", "B", "B vs A")) {
+            new TableColumn(sum, c.equals("Final model") ? SWT.LEFT : SWT.RIGHT).setText(c);
+        }
+        RunRecord ra = a.record(), rb = b.record();
+        StepResult la = Measures.last(ra), lb = Measures.last(rb);
+        compareRow(sum, "Pipeline", ra.getPipelineName(), rb.getPipelineName(), "");
+        compareRow(sum, "Steps applied", applied(ra), applied(rb), "");
+        if (la != null && lb != null) {
+            compareRow(sum, "Size", Formats.bytes(la.getModelBytes()), Formats.bytes(lb.getModelBytes()),
+                    Formats.ratio(lb.getModelBytes() / (double) Math.max(1, la.getModelBytes())));
+            compareRow(sum, "Size × source", Formats.ratio(Measures.sizeRatio(ra, la)), Formats.ratio(Measures.sizeRatio(rb, lb)), "");
+            for (int l : Measures.lengths(ra)) {
+                if (!Measures.lengths(rb).contains(l)) continue;
+                double xa = Measures.latencyRatio(la, l), xb = Measures.latencyRatio(lb, l);
+                compareRow(sum, "Latency × source @" + l, Formats.ratio(xa), Formats.ratio(xb), Formats.ratio(xb / xa));
+            }
+            double ca = Measures.cosineMean(la), cb = Measures.cosineMean(lb);
+            compareRow(sum, "Mean cosine", Formats.cosine(ca), Formats.cosine(cb), String.format(java.util.Locale.ROOT, "%+.5f", cb - ca));
+            compareRow(sum, "Worst cosine", Formats.cosine(Measures.cosineMin(la)), Formats.cosine(Measures.cosineMin(lb)), "");
+        }
+        compareRow(sum, "Goal", ra.isGoalMet() ? "met" : "not met", rb.isGoalMet() ? "met" : "not met", "");
+        for (TableColumn c : sum.getColumns()) {
+            c.pack();
+            c.setWidth(c.getWidth() + 12);
+        }
         for (RunEntry e : List.of(a, b)) {
             Composite col = new Composite(compare, SWT.NONE);
-            col.setLayout(new GridLayout(1, false));
+            GridLayout gl = new GridLayout(1, false);
+            gl.marginWidth = 0;
+            col.setLayout(gl);
             col.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-            Label l = new Label(col, SWT.WRAP);
+            Label l = new Label(col, SWT.NONE);
             l.setFont(JFaceFonts.bold(compare.getDisplay()));
-            RunRecord rec = e.record();
-            StepResult last = Measures.last(rec);
-            l.setText(e.id() + "\n" + rec.getPipelineName() + " on " + rec.getSourceModel() + " — size " + Formats.ratio(Measures.sizeRatio(rec, last))
-                    + ", cosine " + Formats.cosine(Measures.cosineMean(last)));
+            l.setText((e == a ? "A: " : "B: ") + e.id());
             Table t = new Table(col, SWT.BORDER | SWT.FULL_SELECTION);
             t.setHeaderVisible(true);
             t.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-            fillSteps(t, rec);
+            fillSteps(t, e.record());
         }
         compare.layout(true, true);
         tabs.setSelection(3);
+    }
+
+    private static String applied(RunRecord r) {
+        long n = r.getSteps().stream().filter(s -> s.getStatus() == org.strata.model.StepStatus.APPLIED).count();
+        return n + " of " + r.getSteps().size();
+    }
+
+    private static void compareRow(Table t, String what, String a, String b, String delta) {
+        new TableItem(t, SWT.NONE).setText(new String[] {what, a, b, delta});
     }
 
     /** Compares the two selected runs; explains what to do otherwise. */

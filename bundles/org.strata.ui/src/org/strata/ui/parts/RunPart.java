@@ -135,6 +135,7 @@ public class RunPart {
         }
         int i = shown == null ? -1 : listed.indexOf(shown);
         if (i >= 0) list.setSelection(i);
+        if (!listed.isEmpty()) for (org.eclipse.swt.widgets.TableColumn c : list.getColumns()) c.pack();
         list.setRedraw(true);
     }
 

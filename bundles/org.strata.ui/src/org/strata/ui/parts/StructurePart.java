@@ -44,7 +44,8 @@ import jakarta.inject.Inject;
 /**
  * The Structure part: the selected model's discovered transformer blocks as a vertical stack (width by
  * weight bytes, with heads, FFN and parameters), the nodes of the block clicked, and — when a run on this
- * model recorded them — its heatmaps (layer similarity) and bar charts (block influence).
+ * model recorded them — its analyses (per-block divergence, layer similarity heatmaps, block influence bars),
+ * with each block's divergence from the source model written into its box.
  */
 public class StructurePart {
     @Inject
@@ -60,6 +61,10 @@ public class StructurePart {
     private ScrolledComposite analysesScroll;
     private OpenModel model;
     private int selectedBlock = -1;
+    /** The per-block divergence ({@code block-divergence} analysis) of the latest run on this model that has one, drawn beside the blocks. */
+    private AnalysisTable divergence;
+    private String divergenceSource;
+    private static final String DIVERGENCE = "block-divergence";
 
     @PostConstruct
     public void create(Composite parent) {
@@ -84,9 +89,9 @@ public class StructurePart {
         nodesTitle.setText("Click a block to see its nodes.");
         nodes = new Table(middle, SWT.BORDER | SWT.FULL_SELECTION | SWT.VIRTUAL);
         nodes.setHeaderVisible(true);
-        ModelsPart.column(nodes, "Op", 150);
-        ModelsPart.column(nodes, "Node", 220);
-        ModelsPart.column(nodes, "Weights", 90);
+        ModelsPart.column(nodes, "Op", 120);
+        ModelsPart.column(nodes, "Weights", 80);
+        ModelsPart.column(nodes, "Node", 320);
         nodes.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         analysesScroll = new ScrolledComposite(sash, SWT.V_SCROLL);
         analysesScroll.setExpandHorizontal(true);
@@ -94,6 +99,8 @@ public class StructurePart {
         analyses = new Composite(analysesScroll, SWT.NONE);
         analyses.setLayout(new GridLayout(1, false));
         analysesScroll.setContent(analyses);
+        // wrap to the visible width; scroll only vertically
+        analysesScroll.addListener(SWT.Resize, e -> fitAnalyses());
         sash.setWeights(34, 30, 36);
         show(store.selected());
     }
@@ -134,11 +141,17 @@ public class StructurePart {
         return model == null || model.structure() == null ? List.of() : model.structure().blocks();
     }
 
-    private static final int TOP = 34, ROW = 46, GAP = 6;
+    private static final int TOP = 34, GAP = 6;
+
+    /** A block's height: two lines, three when the divergence is shown in it. */
+    private int row() {
+        return divergence != null ? 64 : 46;
+    }
 
     private int blockAt(int y) {
-        int i = (y - TOP) / (ROW + GAP);
-        return y >= TOP && i < blocks().size() && (y - TOP) % (ROW + GAP) < ROW ? i : -1;
+        int row = row();
+        int i = (y - TOP) / (row + GAP);
+        return y >= TOP && i < blocks().size() && (y - TOP) % (row + GAP) < row ? i : -1;
     }
 
     private void paintStack(GC gc) {
@@ -156,24 +169,43 @@ public class StructurePart {
         gc.setForeground(stack.getDisplay().getSystemColor(SWT.COLOR_WIDGET_FOREGROUND));
         gc.drawText("embeddings → " + bs.size() + " blocks → " + model.structure().head().kind(), 12, 10, true);
         int lh = gc.getFontMetrics().getHeight();
+        int meanRow = divergence == null ? -1 : divergence.rows().indexOf("mean cosine");
+        int errRow = divergence == null ? -1 : divergence.rows().indexOf("relative error");
+        double maxErr = 0;
+        if (errRow >= 0) for (int c = 0; c < divergence.columns().size(); c++) maxErr = Math.max(maxErr, divergence.value(errRow, c));
+        int rowH = row();
         for (int i = 0; i < bs.size(); i++) {
             Block b = bs.get(i);
             long[] w = model.blockWeights().get(i);
-            int y = TOP + i * (ROW + GAP);
+            int y = TOP + i * (rowH + GAP);
             int full = r.width - 24;
             int width = Math.max(120, (int) (full * (0.35 + 0.65 * w[1] / (double) maxBytes)));
             int x = 12 + (full - width) / 2;
             Color fill = new Color(stack.getDisplay(), i == selectedBlock ? new RGB(0, 114, 178) : new RGB(214, 230, 244));
             gc.setBackground(fill);
-            gc.fillRoundRectangle(x, y, width, ROW, 10, 10);
+            gc.fillRoundRectangle(x, y, width, rowH, 10, 10);
             fill.dispose();
             gc.setForeground(stack.getDisplay().getSystemColor(i == selectedBlock ? SWT.COLOR_WHITE : SWT.COLOR_BLACK));
             String line1 = "Block " + b.number() + " · " + b.attention().heads() + (b.attention().kvHeads() != b.attention().heads()
                     ? " (" + b.attention().kvHeads() + " kv)" : "") + " heads × " + b.attention().headSize() + " · " + b.ffn().activation() + " "
                     + b.ffn().intermediateSize() + (b.ffn().gate() != null ? " gated" : "");
             String line2 = Formats.count(w[0]) + " parameters · " + Formats.bytes(w[1]) + " · " + b.nodes().size() + " nodes";
-            gc.drawText(line1, x + 10, y + ROW / 2 - lh, true);
-            gc.drawText(line2, x + 10, y + ROW / 2, true);
+            int col = divergence == null ? -1 : divergence.columns().indexOf(Integer.toString(b.number()));
+            boolean third = col >= 0 && meanRow >= 0 && errRow >= 0;
+            int ty = y + (rowH - (third ? 3 : 2) * lh) / 2;
+            gc.drawText(line1, x + 10, ty, true);
+            gc.drawText(line2, x + 10, ty + lh, true);
+            if (third) {
+                double err = divergence.value(errRow, col);
+                // a mark from green (no error) to red (the largest error of any block)
+                double f = maxErr > 0 ? Math.min(1, err / maxErr) : 0;
+                Color mark = new Color(stack.getDisplay(), new RGB((int) (40 + 175 * f), (int) (160 - 110 * f), 60));
+                gc.setBackground(mark);
+                gc.fillOval(x + 10, ty + 2 * lh + lh / 2 - 5, 10, 10);
+                mark.dispose();
+                gc.drawText(String.format(java.util.Locale.ROOT, "%s: cos %.4f · error %.3f", divergenceSource,
+                        divergence.value(meanRow, col), err), x + 26, ty + 2 * lh, true);
+            }
         }
     }
 
@@ -189,7 +221,7 @@ public class StructurePart {
             for (Value v : n.inputs()) if (v != null && v.isInitializer()) bytes += v.initializer().byteSize();
             TableItem it = new TableItem(nodes, SWT.NONE);
             it.setText(new String[] {(n.domain() == null || n.domain().isEmpty() ? "" : n.domain() + ":") + n.opType(),
-                    n.name() == null ? "" : n.name(), bytes == 0 ? "" : Formats.bytes(bytes)});
+                    bytes == 0 ? "" : Formats.bytes(bytes), n.name() == null ? "" : n.name()});
         }
         nodes.setRedraw(true);
         stack.redraw();
@@ -197,19 +229,26 @@ public class StructurePart {
 
     private void showAnalyses() {
         for (Control c : analyses.getChildren()) c.dispose();
+        divergence = null;
+        divergenceSource = null;
         int n = 0;
         if (model != null) {
             List<RunEntry> all = new ArrayList<>(runs.finished());
             java.util.Collections.reverse(all);
             for (RunEntry e : all) {
-                if (!model.label().equals(e.record().getSourceModel()) && !e.record().getSourceModel().contains(model.runArgument())) continue;
+                if (!model.isSourceOf(e.record().getSourceModel(), e.modelLabel())) continue;
                 for (StepResult s : e.record().getSteps()) {
                     for (Analysis a : s.getAnalyses()) {
                         if (a.getKind() == null || a.getKind().getValue() == 0) continue;
                         try {
                             AnalysisTable t = Analyses.fromRecord(a);
                             if (t.kind() != AnalysisTable.Kind.HEATMAP && t.kind() != AnalysisTable.Kind.BARS && t.kind() != AnalysisTable.Kind.LINES) continue;
-                            AnalysisChart.create(analyses, t, "run " + e.id()).setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+                            AnalysisChart.create(analyses, t, "step " + s.getNumber() + " (" + s.getTechniqueId() + ") of run " + e.id())
+                                    .setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+                            if (divergence == null && DIVERGENCE.equals(t.id())) {
+                                divergence = t;
+                                divergenceSource = "step " + s.getNumber();
+                            }
                             n++;
                         } catch (IllegalArgumentException ex) {
                             // a malformed analysis is listed in the Results part with its reason
@@ -221,12 +260,18 @@ public class StructurePart {
         }
         if (n == 0) {
             Label l = new Label(analyses, SWT.WRAP);
-            l.setText("Layer similarity and block influence appear here once a run on this model has measured them "
-                    + "(a step whose technique records those analyses, e.g. a layer-dropping step).");
+            l.setText("Analyses that runs on this model recorded appear here: the per-block divergence of each lossy step, "
+                    + "and layer similarity or block influence from techniques that measure them.");
             l.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         }
         analyses.layout(true, true);
-        analysesScroll.setMinSize(analyses.computeSize(SWT.DEFAULT, SWT.DEFAULT));
+        fitAnalyses();
+        stack.redraw();
+    }
+
+    private void fitAnalyses() {
+        int w = analysesScroll.getClientArea().width;
+        analysesScroll.setMinSize(analyses.computeSize(w > 0 ? w : SWT.DEFAULT, SWT.DEFAULT));
     }
 
     public int blockCount() {

@@ -19,6 +19,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
 import org.osgi.framework.Bundle;
 import org.strata.core.ParameterSpec;
 import org.strata.core.Technique;
@@ -49,6 +50,7 @@ public class TechniquesPart {
     Table parameters;
     Label provider;
     Label problems;
+    Text help;
     Button uninstall;
     private List<Technique> shown = List.of();
 
@@ -100,12 +102,18 @@ public class TechniquesPart {
         provider.setLayoutData(prg);
         parameters = new Table(detail, SWT.BORDER | SWT.FULL_SELECTION);
         parameters.setHeaderVisible(true);
-        ModelsPart.column(parameters, "Parameter", 120);
+        ModelsPart.column(parameters, "Parameter", 150);
         ModelsPart.column(parameters, "Type", 70);
-        ModelsPart.column(parameters, "Default", 80);
-        ModelsPart.column(parameters, "Range / choices", 110);
-        ModelsPart.column(parameters, "Help", 400);
+        ModelsPart.column(parameters, "Default", 70);
+        ModelsPart.column(parameters, "Range / choices", 140);
         parameters.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        parameters.addListener(SWT.Selection, e -> showHelp());
+        help = new Text(detail, SWT.MULTI | SWT.WRAP | SWT.READ_ONLY | SWT.V_SCROLL);
+        help.setBackground(parent.getBackground());
+        GridData hg = new GridData(SWT.FILL, SWT.TOP, true, false);
+        hg.widthHint = 300;
+        hg.heightHint = 5 * help.getLineHeight();
+        help.setLayoutData(hg);
         sash.setWeights(40, 60);
         refresh();
     }
@@ -140,6 +148,7 @@ public class TechniquesPart {
 
     private void show(int index) {
         parameters.removeAll();
+        help.setText("");
         if (index < 0 || index >= shown.size()) {
             name.setText("No technique installed");
             description.setText("Install a technique bundle to get started.");
@@ -153,8 +162,8 @@ public class TechniquesPart {
         provider.setText(b == null ? "" : "Provided by " + b.getSymbolicName() + " " + b.getVersion()
                 + (extension ? " — an extension (" + b.getLocation().substring(b.getLocation().indexOf(':') + 1) + ")" : " — part of Strata"));
         uninstall.setEnabled(extension);
-        name.setText(d.name() + "  (" + d.id() + ")");
-        description.setText(d.description() + "\n\n" + (d.lossless() ? "Lossless: output must match the source within "
+        name.setText(d.name());
+        description.setText(d.id() + " · " + d.family() + "\n\n" + d.description() + "\n\n" + (d.lossless() ? "Lossless: output must match the source within "
                 + d.effectiveTolerance() + " (relative)." : "Lossy: fidelity is measured and the pipeline's goal checked.")
                 + "\nAccepts: " + d.accepts().stream().map(f -> f.name().toLowerCase(Locale.ROOT).replace('_', ' ')).sorted()
                         .collect(Collectors.joining(", ")));
@@ -163,9 +172,27 @@ public class TechniquesPart {
             String range = !p.choices().isEmpty() ? String.join(" | ", p.choices())
                     : p.min() != null || p.max() != null ? "[" + num(p.min()) + ", " + num(p.max()) + "]" : "";
             it.setText(new String[] {p.name(), p.type().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                    p.defaultValue() == null ? "(required)" : ParameterSpec.format(p.defaultValue()), range, p.help()});
+                    p.defaultValue() == null ? "(required)" : ParameterSpec.format(p.defaultValue()), range});
+            it.setData(p);
         }
+        for (org.eclipse.swt.widgets.TableColumn c : parameters.getColumns()) {
+            c.pack();
+            c.setWidth(Math.min(c.getWidth() + 8, 220));
+        }
+        if (parameters.getItemCount() > 0) parameters.setSelection(0);
+        showHelp();
         description.getParent().layout(true, true);
+    }
+
+    /** The selected parameter's help text under the table. */
+    private void showHelp() {
+        int i = parameters.getSelectionIndex();
+        if (i < 0 || !(parameters.getItem(i).getData() instanceof ParameterSpec p)) {
+            help.setText(parameters.getItemCount() == 0 ? "" : "Select a parameter to read what it does.");
+        } else {
+            help.setText(p.name() + ": " + p.help());
+        }
+        help.getParent().layout(true);
     }
 
     /** Uninstalls the bundle of the selected technique, after asking. */
@@ -189,6 +216,17 @@ public class TechniquesPart {
     private static String num(Double d) {
         if (d == null) return "…";
         return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue()) : d.toString();
+    }
+
+    /** Selects the technique {@code id} and shows its details (nothing happens when it is not listed). */
+    public void select(String id) {
+        for (int i = 0; i < shown.size(); i++) {
+            if (shown.get(i).descriptor().id().equals(id)) {
+                table.setSelection(i);
+                show(i);
+                return;
+            }
+        }
     }
 
     /** The technique ids the part lists now (tests read it). */
