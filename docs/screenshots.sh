@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Takes the README's screenshots: starts the workbench product under a virtual X display (Xvfb) with a
-# fresh state folder and -Dstrata.tour, which drives it through its parts (open the sample model, its
-# structure, the techniques, a pipeline with an inline validation error, a run in progress and finished,
-# the results, charts and a comparison of two runs) and saves a PNG of the window at each stop.
+# fresh state folder and -Dstrata.tour, which drives it through its parts (open the sample model, the
+# techniques, a pipeline with an inline validation error, a run in progress and finished, the results, charts,
+# analyses and a comparison of two runs, the structure with the per-block divergence, a corrupt model's dialog)
+# and saves a PNG of the window at each stop. Takes about a minute (short measurements).
 #   docs/screenshots.sh [OUTPUT_FOLDER]     (default docs/screenshots)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

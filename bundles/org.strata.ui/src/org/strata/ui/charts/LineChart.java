@@ -49,11 +49,15 @@ public class LineChart extends Chart {
         int n = categories.size();
         int step = n > 1 ? plot.width / (n - 1) : 0;
         gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_WIDGET_FOREGROUND));
-        int every = Math.max(1, (int) Math.ceil(n * 40.0 / Math.max(1, plot.width)));
+        // every k-th label, so that the widest one fits in the room k points give it
+        int widest = 0;
+        for (String c : categories) widest = Math.max(widest, gc.textExtent(c).x);
+        int every = Math.max(1, (int) Math.ceil((widest + 10.0) / Math.max(1, step > 0 ? step : plot.width)));
         for (int c = 0; c < n; c += every) {
             int x = plot.x + (n > 1 ? c * step : plot.width / 2);
             String t = categories.get(c);
-            gc.drawText(t, x - gc.textExtent(t).x / 2, plot.y + plot.height + 3, true);
+            int w = gc.textExtent(t).x;
+            gc.drawText(t, Math.max(area.x, Math.min(x - w / 2, area.x + area.width - w)), plot.y + plot.height + 3, true);
         }
         for (int s = 0; s < series.size(); s++) {
             Color col = color(gc, palette(s));

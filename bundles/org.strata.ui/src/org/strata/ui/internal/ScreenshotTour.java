@@ -29,6 +29,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.strata.ui.ModelStore;
 import org.strata.ui.RunEntry;
+import org.strata.ui.parts.ModelsPart;
 import org.strata.ui.parts.PipelineEditorPart;
 import org.strata.ui.parts.ResultsPart;
 import org.strata.ui.parts.StructurePart;
@@ -109,6 +110,7 @@ final class ScreenshotTour {
         });
         show("org.strata.ui.part.models");
         shot("pipeline-validation.png");
+        Path pipelineFile = Files.createTempDirectory("strata-tour").resolve("tour.strata");
         sync(() -> {
             editor.select(0);
             Text field = (Text) editor.form().field(bad);
@@ -117,7 +119,7 @@ final class ScreenshotTour {
                 field.notifyListeners(SWT.DefaultSelection, new Event());
             }
             editor.select(2);
-            editor.saveTo(folder.resolve("tour.strata"));
+            editor.saveTo(pipelineFile);
             return null;
         });
         shot("pipeline-editor.png");
@@ -176,6 +178,27 @@ final class ScreenshotTour {
         });
         show("org.strata.ui.part.run");
         shot("structure.png");
+
+        // Bad input: a file that is not a model is explained in a dialog, and nothing is written.
+        Path corrupt = Files.createTempFile("corrupt", ".onnx");
+        try {
+            Files.writeString(corrupt, "this is not an ONNX model");
+            ModelsPart models = (ModelsPart) show("org.strata.ui.part.models");
+            display.asyncExec(() -> models.open(corrupt.toString()));
+            waitUntil(Duration.ofSeconds(60), () -> dialog("Could not open the model") != null);
+            shot("error-dialog.png");
+            sync(() -> {
+                dialog("Could not open the model").close();
+                return null;
+            });
+        } finally {
+            Files.deleteIfExists(corrupt);
+        }
+    }
+
+    private Shell dialog(String title) {
+        for (Shell s : display.getShells()) if (s.isVisible() && s.getText().contains(title)) return s;
+        return null;
     }
 
     /** Shares the right-hand column between the editor area and the bottom stack (Run, Results). */
