@@ -416,6 +416,13 @@ public class ResultsPart {
         return tabs;
     }
 
+    /** The ids of the analyses drawn now (tests read it). */
+    public List<String> analysisIds() {
+        List<String> ids = new ArrayList<>();
+        for (Control c : analyses.getChildren()) if (c.getData("strata.analysis") instanceof String id) ids.add(id);
+        return ids;
+    }
+
     @Focus
     public void focus() {
         runTable.setFocus();

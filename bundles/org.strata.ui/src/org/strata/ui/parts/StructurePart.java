@@ -282,6 +282,13 @@ public class StructurePart {
         return nodes;
     }
 
+    /** The ids of the analyses drawn now (tests read it). */
+    public List<String> analysisIds() {
+        List<String> ids = new ArrayList<>();
+        for (Control c : analyses.getChildren()) if (c.getData("strata.analysis") instanceof String id) ids.add(id);
+        return ids;
+    }
+
     @Focus
     public void focus() {
         stack.setFocus();

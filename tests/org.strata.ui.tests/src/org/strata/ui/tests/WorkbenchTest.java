@@ -224,6 +224,10 @@ class WorkbenchTest {
         RunPart runPart = part("org.strata.ui.part.run", RunPart.class);
         assertEquals("applied", wb.sync(() -> runPart.stepTable().getItem(1).getText(2)));
         assertTrue(Files.isRegularFile(run.report()));
+        // The lossy step's per-block divergence is drawn by kind, in Results and beside the blocks in Structure.
+        assertTrue(wb.sync(results::analysisIds).contains("block-divergence"), wb.sync(results::analysisIds).toString());
+        StructurePart structure = part("org.strata.ui.part.structure", StructurePart.class);
+        assertTrue(wb.sync(structure::analysisIds).contains("block-divergence"), wb.sync(structure::analysisIds).toString());
     }
 
     @Test
