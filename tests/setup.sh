@@ -7,6 +7,10 @@ need=()
 if [ -d "$(dirname "$0")/org.strata.ui.tests" ] && ! command -v xvfb-run >/dev/null 2>&1; then
   need+=(xvfb xauth)
 fi
+# SWT (the workbench and its tests) needs GTK 3.
+if [ -d "$(dirname "$0")/org.strata.ui.tests" ] && command -v dpkg >/dev/null 2>&1 && ! dpkg -s libgtk-3-0 >/dev/null 2>&1; then
+  need+=(libgtk-3-0)
+fi
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "tests/setup.sh: installing ${need[*]}" >&2

@@ -25,6 +25,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.strata.core.Technique;
 import org.strata.onnx.StrataException;
@@ -42,24 +43,27 @@ import org.w3c.dom.NodeList;
  * else {@code <strata.home>/extensions}, else {@code ~/.strata/extensions}. Each extension is one jar named after
  * its symbolic name ({@code <symbolic-name>.jar}); its framework location is {@link #LOCATION_PREFIX} + the jar's
  * path, so a bundle that came from here is told apart from the product's own.
+ *
+ * <p>Public for the workbench (org.strata.ui), whose "Install technique bundle" uses the same folder and rules, so
+ * that a bundle installed there is loaded at every start of the workbench and of the runs it starts.
  */
-final class Extensions {
-    static final String LOCATION_PREFIX = "strata-extension:";
+public final class Extensions {
+    public static final String LOCATION_PREFIX = "strata-extension:";
     private static final String TECHNIQUE = Technique.class.getName();
     private static final long SERVICE_WAIT_MS = 10_000;
 
     /** What a jar's manifest and component descriptions say, read without installing it. */
-    record Info(Path jar, String symbolicName, String version, List<String> techniqueComponents) {
+    public record Info(Path jar, String symbolicName, String version, List<String> techniqueComponents) {
     }
 
     /** An extension active in the running framework, with the ids of the techniques it registered. */
-    record Loaded(Info info, Bundle bundle, List<String> techniqueIds) {
+    public record Loaded(Info info, Bundle bundle, List<String> techniqueIds) {
     }
 
     private Extensions() {
     }
 
-    static Path folder() {
+    public static Path folder() {
         String dir = System.getProperty("strata.extensions");
         if (dir != null && !dir.isBlank()) return Path.of(dir).toAbsolutePath().normalize();
         String home = System.getProperty("strata.home");
@@ -68,7 +72,7 @@ final class Extensions {
     }
 
     /** The jars in {@code folder}, sorted by name; none when the folder does not exist. */
-    static List<Path> jars(Path folder) {
+    public static List<Path> jars(Path folder) {
         if (!Files.isDirectory(folder)) return List.of();
         List<Path> out = new ArrayList<>();
         try (DirectoryStream<Path> s = Files.newDirectoryStream(folder, "*.jar")) {
@@ -86,7 +90,7 @@ final class Extensions {
      * @throws StrataException naming the jar when it is not a readable jar, not an OSGi bundle, or has no technique
      *                         component
      */
-    static Info inspect(Path jar) {
+    public static Info inspect(Path jar) {
         if (!Files.isRegularFile(jar)) throw new StrataException(jar + ": no such file");
         try (JarFile j = new JarFile(jar.toFile())) {
             Manifest mf = j.getManifest();
@@ -161,12 +165,12 @@ final class Extensions {
         return out;
     }
 
-    static String location(Path jar) {
+    public static String location(Path jar) {
         return LOCATION_PREFIX + jar.toAbsolutePath().normalize();
     }
 
     /** The bundle a jar of the extensions folder is installed as, if it is. */
-    static Optional<Bundle> installed(BundleContext ctx, Path jar) {
+    public static Optional<Bundle> installed(BundleContext ctx, Path jar) {
         return Optional.ofNullable(ctx.getBundle(location(jar)));
     }
 
@@ -177,7 +181,7 @@ final class Extensions {
      * @throws StrataException with the framework's reason (a missing package, a bad manifest) or when the bundle
      *                         registered no technique; the bundle is uninstalled again in that case
      */
-    static Loaded activate(BundleContext ctx, Info info, String location) {
+    public static Loaded activate(BundleContext ctx, Info info, String location) {
         Bundle b = ctx.getBundle(location);
         boolean fresh = b == null;
         try {
@@ -226,7 +230,7 @@ final class Extensions {
     }
 
     /** Ids of the techniques {@code b} registers now (the service objects are obtained and released). */
-    static List<String> techniqueIds(Bundle b) {
+    public static List<String> techniqueIds(Bundle b) {
         ServiceReference<?>[] refs = b.getRegisteredServices();
         if (refs == null) return List.of();
         BundleContext own = org.osgi.framework.FrameworkUtil.getBundle(Extensions.class).getBundleContext();
@@ -250,7 +254,7 @@ final class Extensions {
      * came from the folder but whose jar is gone. A jar that cannot be loaded is reported on {@code err} and skipped:
      * one broken extension does not stop Strata.
      */
-    static List<Loaded> loadAll(BundleContext ctx, Path folder, PrintStream err) {
+    public static List<Loaded> loadAll(BundleContext ctx, Path folder, PrintStream err) {
         List<Path> jars;
         try {
             jars = jars(folder);
@@ -281,7 +285,7 @@ final class Extensions {
     }
 
     /** The extension jar in {@code folder} whose symbolic name or file name is {@code name}. */
-    static Optional<Info> find(Path folder, String name) {
+    public static Optional<Info> find(Path folder, String name) {
         for (Path jar : jars(folder)) {
             if (jar.getFileName().toString().equals(name)) return Optional.of(inspectLeniently(jar));
             Info i = inspectLeniently(jar);
@@ -291,7 +295,7 @@ final class Extensions {
     }
 
     /** Like {@link #inspect}, but a broken jar is still listed (under its file name) so that it can be removed. */
-    static Info inspectLeniently(Path jar) {
+    public static Info inspectLeniently(Path jar) {
         try {
             return inspect(jar);
         } catch (StrataException e) {
@@ -300,8 +304,110 @@ final class Extensions {
         }
     }
 
+    /** What {@link #install} did: the bundle loaded, the jar in the folder, and the version it replaced if any. */
+    public record Installed(Loaded loaded, Path jar, Optional<String> replaced) {
+    }
+
+    /**
+     * Installs the technique bundle in {@code source}: checks it ({@link #inspect}), refuses a bundle of Strata itself,
+     * loads it into the framework of {@code ctx} to prove it resolves and registers its techniques, refuses technique ids
+     * another bundle already provides, then copies it into {@code folder} as {@code <symbolic-name>.jar}, replacing an
+     * earlier build of the same bundle.
+     *
+     * @throws StrataException saying what is wrong; nothing is left installed or copied in that case
+     */
+    public static Installed install(BundleContext ctx, Path folder, Path source) {
+        Info info = inspect(source);
+        for (Bundle b : ctx.getBundles()) {
+            if (info.symbolicName().equals(b.getSymbolicName()) && !b.getLocation().startsWith(LOCATION_PREFIX)) {
+                throw new StrataException(source + " is " + info.symbolicName() + ", a bundle of Strata itself; only new bundles can be installed");
+            }
+        }
+        Optional<Info> previous = find(folder, info.symbolicName());
+        Path target = folder.resolve(info.symbolicName() + ".jar");
+        if (previous.isPresent() && !previous.get().jar().equals(target)) {
+            // installed earlier under another file name: unload it so the new build does not meet the old one
+            installed(ctx, previous.get().jar()).ifPresent(Extensions::uninstallQuietly);
+        }
+        Loaded loaded = activate(ctx, info, location(target));
+        List<String> clashes = clashes(ctx, loaded);
+        if (!clashes.isEmpty()) {
+            uninstallQuietly(loaded.bundle());
+            throw new StrataException(info.symbolicName() + " was not installed: " + String.join("; ", clashes));
+        }
+        if (!source.toAbsolutePath().normalize().equals(target)) copyInto(folder, source, target.getFileName().toString());
+        if (previous.isPresent() && !previous.get().jar().equals(target)) {
+            try {
+                Files.deleteIfExists(previous.get().jar());
+            } catch (IOException e) {
+                throw new StrataException("installed " + target + " but could not remove the earlier " + previous.get().jar() + ": " + e.getMessage(), e);
+            }
+        }
+        return new Installed(loaded, target, previous.map(Info::version));
+    }
+
+    /** Technique ids the new bundle registers that another bundle registers too. */
+    private static List<String> clashes(BundleContext ctx, Loaded loaded) {
+        List<String> out = new ArrayList<>();
+        try {
+            for (ServiceReference<Technique> r : ctx.getServiceReferences(Technique.class, null)) {
+                if (r.getBundle() == null || r.getBundle().equals(loaded.bundle())) continue;
+                Technique t = ctx.getService(r);
+                try {
+                    if (t != null && loaded.techniqueIds().contains(t.descriptor().id())) {
+                        out.add("technique id " + t.descriptor().id() + " is already provided by " + r.getBundle().getSymbolicName());
+                    }
+                } finally {
+                    if (t != null) ctx.ungetService(r);
+                }
+            }
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
+    /** What {@link #uninstall} removed: the extension and the technique ids that went with it. */
+    public record Removed(Info info, List<String> techniqueIds) {
+    }
+
+    /**
+     * Unloads the extension whose symbolic name or file name is {@code name} from the framework of {@code ctx} and
+     * deletes its jar from {@code folder}.
+     *
+     * @throws StrataException when no such extension is installed or it cannot be unloaded or deleted
+     */
+    public static Removed uninstall(BundleContext ctx, Path folder, String name) {
+        Info info = find(folder, name).orElseThrow(() -> new StrataException("no extension '" + name + "' is installed in "
+                + folder + "; installed: " + jars(folder).stream().map(j -> inspectLeniently(j).symbolicName()).toList()));
+        List<String> ids = List.of();
+        Bundle b = installed(ctx, info.jar()).orElse(null);
+        if (b != null) {
+            ids = techniqueIds(b);
+            try {
+                b.uninstall();
+            } catch (BundleException e) {
+                throw new StrataException("could not unload " + info.symbolicName() + ": " + oneLine(e.getMessage()), e);
+            }
+        }
+        try {
+            Files.delete(info.jar());
+        } catch (IOException e) {
+            throw new StrataException("could not delete " + info.jar() + ": " + e.getMessage(), e);
+        }
+        return new Removed(info, ids);
+    }
+
+    static void uninstallQuietly(Bundle b) {
+        try {
+            b.uninstall();
+        } catch (BundleException | IllegalStateException ignored) {
+            // already gone
+        }
+    }
+
     /** Copies {@code source} into the folder as {@code name}, through a temporary file so no half-copied jar is ever scanned. */
-    static Path copyInto(Path folder, Path source, String name) {
+    public static Path copyInto(Path folder, Path source, String name) {
         try {
             Files.createDirectories(folder);
             Path target = folder.resolve(name);
@@ -318,7 +424,7 @@ final class Extensions {
         }
     }
 
-    static String oneLine(String s) {
+    public static String oneLine(String s) {
         return s == null ? "(no message)" : s.replace('\n', ' ').replaceAll("\\s+", " ").strip();
     }
 }

@@ -1,19 +1,12 @@
 package org.strata.cli.internal;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
-import org.strata.core.Technique;
-import org.strata.onnx.StrataException;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -66,72 +59,21 @@ final class InstallCommand implements Command {
         }
         if (args.positionals().size() != 1) throw new Args.UsageException("install takes one bundle jar");
         Path source = c.resolve(args.positionals().get(0));
-        Extensions.Info info = Extensions.inspect(source);
         BundleContext ctx = FrameworkUtil.getBundle(InstallCommand.class).getBundleContext();
-        for (Bundle b : ctx.getBundles()) {
-            if (info.symbolicName().equals(b.getSymbolicName()) && !b.getLocation().startsWith(Extensions.LOCATION_PREFIX)) {
-                throw new StrataException(source + " is " + info.symbolicName() + ", a bundle of Strata itself; only new bundles can be installed");
-            }
-        }
-        Optional<Extensions.Info> previous = Extensions.find(folder, info.symbolicName());
-        Path target = folder.resolve(info.symbolicName() + ".jar");
-        if (previous.isPresent() && !previous.get().jar().equals(target)) {
-            // installed earlier under another file name: unload it so the new build does not meet the old one
-            Extensions.installed(ctx, previous.get().jar()).ifPresent(InstallCommand::uninstallQuietly);
-        }
-        Extensions.Loaded loaded = Extensions.activate(ctx, info, Extensions.location(target));
-        List<String> clashes = clashes(ctx, loaded);
-        if (!clashes.isEmpty()) {
-            uninstallQuietly(loaded.bundle());
-            throw new StrataException(info.symbolicName() + " was not installed: " + String.join("; ", clashes));
-        }
-        if (!source.toAbsolutePath().normalize().equals(target)) Extensions.copyInto(folder, source, target.getFileName().toString());
-        if (previous.isPresent() && !previous.get().jar().equals(target)) {
-            try {
-                Files.deleteIfExists(previous.get().jar());
-            } catch (java.io.IOException e) {
-                throw new StrataException("installed " + target + " but could not remove the earlier " + previous.get().jar() + ": " + e.getMessage(), e);
-            }
-        }
+        Extensions.Installed done = Extensions.install(ctx, folder, source);
+        Extensions.Loaded loaded = done.loaded();
+        Extensions.Info info = loaded.info();
+        Optional<String> previous = done.replaced();
         if (c.json) {
-            JsonObject o = describe(loaded.info(), target, loaded.techniqueIds());
-            previous.ifPresent(p -> o.addProperty("replaced", p.version()));
+            JsonObject o = describe(info, done.jar(), loaded.techniqueIds());
+            previous.ifPresent(p -> o.addProperty("replaced", p));
             c.printJson(o);
         } else {
             c.printf("Installed %s %s (techniques: %s) into %s%s.%n", info.symbolicName(), info.version(), String.join(", ", loaded.techniqueIds()),
-                    folder, previous.map(p -> ", replacing version " + p.version()).orElse(""));
+                    folder, previous.map(p -> ", replacing version " + p).orElse(""));
             c.println("It is loaded at every start; remove it with ./strata uninstall " + info.symbolicName() + ".");
         }
         return 0;
-    }
-
-    /** Technique ids the new bundle registers that another bundle registers too. */
-    private static List<String> clashes(BundleContext ctx, Extensions.Loaded loaded) {
-        List<String> out = new ArrayList<>();
-        try {
-            for (ServiceReference<Technique> r : ctx.getServiceReferences(Technique.class, null)) {
-                if (r.getBundle() == null || r.getBundle().equals(loaded.bundle())) continue;
-                Technique t = ctx.getService(r);
-                try {
-                    if (t != null && loaded.techniqueIds().contains(t.descriptor().id())) {
-                        out.add("technique id " + t.descriptor().id() + " is already provided by " + r.getBundle().getSymbolicName());
-                    }
-                } finally {
-                    if (t != null) ctx.ungetService(r);
-                }
-            }
-        } catch (InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        return out;
-    }
-
-    private static void uninstallQuietly(Bundle b) {
-        try {
-            b.uninstall();
-        } catch (org.osgi.framework.BundleException | IllegalStateException ignored) {
-            // already gone
-        }
     }
 
     static JsonObject describe(Extensions.Info info, Path jar, List<String> techniques) {

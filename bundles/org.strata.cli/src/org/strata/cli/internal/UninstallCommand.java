@@ -1,16 +1,11 @@
 package org.strata.cli.internal;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.BundleException;
 import org.osgi.framework.FrameworkUtil;
-import org.strata.onnx.StrataException;
 
 /** {@code strata uninstall NAME}: removes an extension installed with {@code strata install}, by symbolic name or jar name. */
 final class UninstallCommand implements Command {
@@ -47,24 +42,10 @@ final class UninstallCommand implements Command {
         if (args.positionals().size() != 1) throw new Args.UsageException("uninstall takes one extension name");
         String name = args.positionals().get(0);
         Path folder = Extensions.folder();
-        Extensions.Info info = Extensions.find(folder, name).orElseThrow(() -> new StrataException("no extension '" + name + "' is installed in "
-                + folder + "; installed: " + Extensions.jars(folder).stream().map(j -> Extensions.inspectLeniently(j).symbolicName()).toList()));
         BundleContext ctx = FrameworkUtil.getBundle(UninstallCommand.class).getBundleContext();
-        List<String> ids = List.of();
-        Bundle b = Extensions.installed(ctx, info.jar()).orElse(null);
-        if (b != null) {
-            ids = Extensions.techniqueIds(b);
-            try {
-                b.uninstall();
-            } catch (BundleException e) {
-                throw new StrataException("could not unload " + info.symbolicName() + ": " + Extensions.oneLine(e.getMessage()), e);
-            }
-        }
-        try {
-            Files.delete(info.jar());
-        } catch (IOException e) {
-            throw new StrataException("could not delete " + info.jar() + ": " + e.getMessage(), e);
-        }
+        Extensions.Removed removed = Extensions.uninstall(ctx, folder, name);
+        Extensions.Info info = removed.info();
+        List<String> ids = removed.techniqueIds();
         if (c.json) {
             c.printJson(InstallCommand.describe(info, info.jar(), ids));
         } else {
