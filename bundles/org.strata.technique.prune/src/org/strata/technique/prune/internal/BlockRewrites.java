@@ -192,6 +192,12 @@ final class BlockRewrites {
         plan.addToBias(p, f);
     }
 
+    /** Applies a least-squares refit of {@code p}'s weight and bias ({@link Surgeon}); the removed rows go with the slice. */
+    void refit(Projection p, Surgeon.Surgery surgery) {
+        plan.addToWeight(p, surgery.weightDelta());
+        plan.addToBias(p, surgery.biasDelta());
+    }
+
     /** Keeps the output features {@code cols} of {@code p}: weight columns, bias entries, the width of a Gemm's un-flatten. */
     void outputs(Projection p, int[] cols) {
         ProjectionWeights w = ProjectionWeights.of(p);

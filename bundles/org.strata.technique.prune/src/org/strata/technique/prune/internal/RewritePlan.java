@@ -48,6 +48,7 @@ final class RewritePlan {
     private final Map<Site, Map<Integer, Long>> entries = new LinkedHashMap<>();
     private final Map<Node, Map<String, Attribute>> attributes = new LinkedHashMap<>();
     private final Map<Projection, float[]> biasDeltas = new LinkedHashMap<>();
+    private final Map<Projection, float[]> weightDeltas = new LinkedHashMap<>();
     private final Map<Projection, org.strata.onnx.DataType> biasTypes = new LinkedHashMap<>();
     private final Set<Node> touched = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -116,6 +117,43 @@ final class RewritePlan {
         touched.add(p.node());
     }
 
+    /**
+     * Add {@code delta} (row-major [in, out], as {@link ProjectionWeights#matrix()}) to the weight of {@code p} before
+     * any slice of it is taken: how a least-squares refit of the remaining rows is applied.
+     *
+     * @throws TechniqueException when the weight is not a constant {@link ProjectionWeights} can read
+     */
+    void addToWeight(Projection p, float[] delta) {
+        ProjectionWeights w = ProjectionWeights.of(p);
+        if (delta.length != (long) w.in() * w.out()) throw new IllegalArgumentException(delta.length + " values for " + p);
+        if (weightDeltas.put(p, delta.clone()) != null) throw new IllegalStateException("two weight edits of " + p);
+        touched.add(p.node());
+    }
+
+    private void applyWeight(Projection p, float[] delta) {
+        ProjectionWeights w = ProjectionWeights.of(p);
+        Tensor t = w.tensor();
+        float[] v = TensorCodec.toFloats(t);
+        int in = w.in(), out = w.out();
+        for (int i = 0; i < in; i++) {
+            for (int o = 0; o < out; o++) {
+                int at = w.storedOutIn() ? o * in + i : i * out + o;
+                v[at] += delta[i * out + o];
+            }
+        }
+        Value stored = p.weight();
+        Tensor sum = TensorCodec.fromFloats(stored.name(), t.type(), t.dims(), v);
+        java.util.Set<Node> own = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        own.addAll(p.nodes());
+        boolean onlyOwn = stored.uses().stream().allMatch(u -> own.contains(u.node()));
+        if (stored.isInitializer() && !stored.isGraphOutput() && onlyOwn) {
+            graph.setInitializer(stored, sum);
+        } else {
+            Value fresh = graph.addInitializer(stored.name() + "_refit", sum);
+            for (Value.Use u : new ArrayList<>(stored.uses())) if (own.contains(u.node())) u.node().setInput(u.index(), fresh);
+        }
+    }
+
     private void applyBias(Projection p, float[] delta) {
         if (p.bias() != null) {
             Value b = p.bias();
@@ -155,11 +193,13 @@ final class RewritePlan {
     }
 
     boolean isEmpty() {
-        return slices.isEmpty() && entries.isEmpty() && attributes.isEmpty() && biasDeltas.isEmpty();
+        return slices.isEmpty() && entries.isEmpty() && attributes.isEmpty() && biasDeltas.isEmpty() && weightDeltas.isEmpty();
     }
 
     /** Makes the edits, then removes what they left unused and restores topological order. */
     void apply() {
+        // refits first: the slices below read the refitted weights
+        weightDeltas.forEach(this::applyWeight);
         // one new tensor per (source, slice); edited in place when every reader of an initializer is edited alike
         Map<Value, Map<Slice, List<Site>>> bySource = new LinkedHashMap<>();
         slices.forEach((site, slice) -> bySource.computeIfAbsent(site.node().input(site.input()), k -> new LinkedHashMap<>())

@@ -70,12 +70,12 @@ class CompensationTest {
         Model m = SyntheticTransformers.llama().vocab(PruneFixture.VOCAB).build();
         Model original = PruneFixture.copy(m);
         int adds = (int) m.graph().nodes().stream().filter(n -> n.is("Add")).count();
-        Change c = PruneFixture.apply(new FfnPruning(), m, Map.of("fraction", "0.5"), false);
+        Change c = PruneFixture.apply(new FfnPruning(), m, Map.of("fraction", "0.5", "criterion", "fluctuation"), false);
         assertEquals("on", c.details().get("bias compensation"));
         assertEquals(List.of(), GraphValidator.check(m));
         assertEquals(adds + 2, m.graph().nodes().stream().filter(n -> n.is("Add")).count(), "one bias Add per block");
         Model plain = PruneFixture.copy(original);
-        PruneFixture.apply(new FfnPruning(), plain, Map.of("fraction", "0.5", "compensate", "false"), false);
+        PruneFixture.apply(new FfnPruning(), plain, Map.of("fraction", "0.5", "criterion", "fluctuation", "compensate", "false"), false);
         double withBias = PruneFixture.compare(original, m).get(0).relativeError();
         double without = PruneFixture.compare(original, plain).get(0).relativeError();
         System.out.println("LLaMA FFN 50 %: relative error " + without + " plain, " + withBias + " compensated");
@@ -89,7 +89,7 @@ class CompensationTest {
             Model plain = PruneFixture.minilm();
             PruneFixture.apply(t, plain, Map.of("criterion", "magnitude", "compensate", "false"), true);
             Model flap = PruneFixture.minilm();
-            PruneFixture.apply(t, flap, Map.of(), true);
+            PruneFixture.apply(t, flap, Map.of("criterion", "fluctuation"), true);
             EmbeddingFidelity a = PruneFixture.fidelity(plain);
             EmbeddingFidelity b = PruneFixture.fidelity(flap);
             System.out.println(technique + " 25 %: magnitude, no compensation " + a + "; fluctuation + compensation " + b);
