@@ -141,15 +141,19 @@ public class LineChart extends Chart {
         }
         if (plot == null) return;
         gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_WIDGET_FOREGROUND));
-        // every k-th label, so that the widest one fits in the room k bands give it
-        int band = Math.max(1, plot.width / Math.max(1, n));
-        int widest = 0;
-        for (String c : categories) widest = Math.max(widest, gc.textExtent(c).x);
-        int every = Math.max(1, (int) Math.ceil((widest + 8.0) / band));
-        for (int c = 0; c < n; c += every) {
+        // left to right, each label where it does not run into the one before: shortened to the room there is, or left out
+        int lastRight = area.x - 100_000;
+        int right = area.x + area.width;
+        for (int c = 0; c < n; c++) {
             String t = categories.get(c);
+            int room = Math.min(2 * (xs[c] - lastRight - 6), 2 * (right - xs[c]) + gc.textExtent(t).x);
+            if (gc.textExtent(t).x > room) t = fit(gc, t, room);
+            if (room < gc.textExtent("8…").x || gc.textExtent(t).x > room) continue;
             int w = gc.textExtent(t).x;
-            gc.drawText(t, Math.max(area.x, Math.min(xs[c] - w / 2, area.x + area.width - w)), plot.y + plot.height + 3, true);
+            int left = Math.max(area.x, Math.min(xs[c] - w / 2, right - w));
+            if (left < lastRight + 6) continue;
+            gc.drawText(t, left, plot.y + plot.height + 3, true);
+            lastRight = left + w;
         }
     }
 
@@ -197,6 +201,9 @@ public class LineChart extends Chart {
                 for (int c = 0; c < n; c++) {
                     if (text[c] == null) continue;
                     int y = yOf(vs[c], range[0], range[1], plot);
+                    // a second series' value is left to the tooltip where its point nearly meets the first's
+                    if (k == 1 && !Double.isNaN(values[members.get(0)][c])
+                            && Math.abs(yOf(values[members.get(0)][c], range[0], range[1], plot) - y) < lh) continue;
                     int ty = k == 0 ? y - lh - 2 : y + 4;
                     ty = Math.max(plot.y - lh / 2, Math.min(ty, plot.y + plot.height - lh));
                     gc.drawText(text[c], xs[c] - gc.textExtent(text[c]).x / 2, ty, true);

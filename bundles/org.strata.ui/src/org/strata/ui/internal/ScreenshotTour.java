@@ -79,7 +79,7 @@ final class ScreenshotTour {
         // The open runs as a job: its phase, progress bar and Cancel button are in the status line meanwhile.
         if (waitFor(Duration.ofSeconds(20), () -> store.selected() != null || statusText().startsWith("Opening"))
                 && store.selected() == null) {
-            shot("model-opening.png", 0);
+            shot("model-opening.png", 250);
         }
         waitUntil(Duration.ofSeconds(120), () -> store.selected() != null);
         show("org.strata.ui.part.models");

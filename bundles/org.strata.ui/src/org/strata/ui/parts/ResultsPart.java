@@ -241,8 +241,7 @@ public class ResultsPart {
             return;
         }
         RunRecord rec = e.record();
-        summary.setText(rec.getPipelineName() + " on " + rec.getSourceModel() + ": " + rec.getStatus().getLiteral() + ". Goal "
-                + (rec.isGoalMet() ? "met" : "NOT met") + (rec.getGoalMessage() == null ? "" : ": " + rec.getGoalMessage()));
+        summary.setText(rec.getPipelineName() + " on " + rec.getSourceModel() + ": " + rec.getStatus().getLiteral() + ". " + goal(rec));
         fillSteps(steps, rec);
         steps.setRedraw(true);
         List<StepResult> rows = rows(rec);
@@ -350,12 +349,19 @@ public class ResultsPart {
         }
     }
 
+    /** "Goal met: …", "Goal NOT met: …", or "No goal set." */
+    private static String goal(RunRecord rec) {
+        String m = rec.getGoalMessage() == null ? "" : rec.getGoalMessage().strip();
+        if (rec.isGoalMet() && m.toLowerCase(java.util.Locale.ROOT).startsWith("no goal")) return Character.toUpperCase(m.charAt(0)) + m.substring(1) + ".";
+        return "Goal " + (rec.isGoalMet() ? "met" : "NOT met") + (m.isEmpty() ? "." : ": " + m);
+    }
+
     /** The run's facts, as the head of the HTML report lists them. */
     private void fillFacts(RunRecord rec) {
         facts.removeAll();
         long kept = rec.getSteps().stream().filter(Measures::measured).count();
         String[][] rows = {{"Pipeline", rec.getPipelineName()}, {"Status", rec.getStatus().getLiteral()},
-                {"Goal", (rec.isGoalMet() ? "met" : "not met") + (rec.getGoalMessage() == null ? "" : ": " + rec.getGoalMessage())},
+                {"Goal", goal(rec)},
                 {"Source model", rec.getSourceModel()}, {"Output model", rec.getOutputModel()}, {"Pipeline file", rec.getPipelineFile()},
                 {"Strata version", rec.getStrataVersion()}, {"Started", rec.getStartedAt()}, {"Duration", Formats.millis(rec.getDurationMillis())},
                 {"Threads · batch", rec.getThreads() + " · " + rec.getBatch()},
