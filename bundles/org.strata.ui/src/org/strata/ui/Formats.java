@@ -32,4 +32,10 @@ public final class Formats {
         if (ms < 60_000) return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
         return String.format(Locale.ROOT, "%d min %02d s", ms / 60_000, (ms / 1000) % 60);
     }
+
+    /** A latency in milliseconds, with the decimals small values need. */
+    public static String ms(double v) {
+        if (Double.isNaN(v)) return "–";
+        return String.format(Locale.ROOT, v >= 100 ? "%.0f" : v >= 10 ? "%.1f" : "%.2f", v);
+    }
 }

@@ -58,4 +58,31 @@ public final class Measures {
         for (StepResult s : run.getSteps()) if (measured(s) && s.getModelBytes() > 0) best = s;
         return best;
     }
+
+    private static final java.util.Set<String> SHOWN = java.util.Set.of(MetricNames.COSINE_MEAN, MetricNames.COSINE_MIN, MetricNames.LATENCY_P50,
+            MetricNames.LATENCY_P90, MetricNames.LATENCY_RATIO, MetricNames.SIZE_BYTES, MetricNames.SIZE_RATIO);
+
+    /**
+     * A step's other measures in one line — max |error|, nearest-neighbour agreement, Spearman, relative errors
+     * and whatever a technique recorded — as {@code name value unit}, joined by " · ".
+     */
+    public static String otherFidelity(StepResult r) {
+        List<String> out = new java.util.ArrayList<>();
+        for (Metric m : r.getMetrics()) {
+            if (SHOWN.contains(m.getName()) || Double.isNaN(m.getValue())) continue;
+            String name = switch (m.getName()) {
+                case MetricNames.ERROR_MAX_ABS -> "max |err|";
+                case MetricNames.NEIGHBOURS_TOP1 -> "top-1 NN";
+                case MetricNames.NEIGHBOURS_TOP5 -> "top-5 NN";
+                case MetricNames.SIMILARITY_SPEARMAN -> "Spearman";
+                case MetricNames.ERROR_RELATIVE -> "rel. err";
+                default -> MetricNames.relativeErrorOutput(m.getName()) != null ? "rel. err " + MetricNames.relativeErrorOutput(m.getName()) : m.getName();
+            };
+            String unit = m.getUnit() == null || m.getUnit().isBlank() ? "" : " " + m.getUnit();
+            boolean fraction = m.getName().equals(MetricNames.NEIGHBOURS_TOP1) || m.getName().equals(MetricNames.NEIGHBOURS_TOP5);
+            String value = fraction ? String.format(java.util.Locale.ROOT, "%.1f%%", 100 * m.getValue()) : org.strata.ui.charts.Chart.format(m.getValue()) + unit;
+            out.add(name + (m.getSequenceLength() > 0 ? "@" + m.getSequenceLength() : "") + " " + value);
+        }
+        return String.join(" · ", out);
+    }
 }

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.strata.onnx.Model;
 import org.strata.onnx.ModelSummary;
@@ -28,15 +29,19 @@ import org.strata.onnx.structure.TransformerStructure;
 public record OpenModel(String label, String runArgument, Path file, long fileBytes, Model model, ModelSummary summary,
         TransformerStructure structure, String structureProblem, List<long[]> blockWeights) {
 
-    public static OpenModel of(String label, String runArgument, Path file, long fileBytes, Model model) {
-        ModelSummary summary = ModelSummary.of(model);
+    /** Inspects a model that was read: {@code phases} hears of each phase before it starts and may throw to stop. */
+    public static OpenModel of(String label, String runArgument, Path file, long fileBytes, Model model, Consumer<String> phases) {
+        phases.accept("Discovering the transformer structure");
         TransformerStructure s = null;
         String problem = null;
         try {
             s = TransformerStructure.discover(model);
         } catch (RuntimeException e) {
-            problem = e.getMessage();
+            // a model whose structure is not recognised still opens: the Structure part says why
+            problem = e.getMessage() != null ? e.getMessage() : e.toString();
         }
+        phases.accept("Summarising the graph");
+        ModelSummary summary = ModelSummary.of(model);
         List<long[]> weights = s == null ? List.of() : s.blocks().stream().map(OpenModel::weights).toList();
         return new OpenModel(label, runArgument, file, fileBytes, model, summary, s, problem, weights);
     }

@@ -49,7 +49,8 @@ public final class AnalysisChart {
                 LineChart c = new LineChart(box);
                 c.setTitle(title);
                 c.setData(t.columns(), t.rows(), t.values(), t.unit());
-                c.setLayoutData(gd(280));
+                // series of very different ranges get a panel each: room for every panel
+                c.setLayoutData(gd(110 + 130 * c.panels().size()));
             }
             case TABLE -> {
                 Label l = new Label(box, SWT.NONE);

@@ -129,11 +129,22 @@ public abstract class Chart extends Canvas {
 
     /** A value axis on the left of {@code area} from {@code min} to {@code max}; returns the plot rectangle. */
     protected Rectangle valueAxis(GC gc, Rectangle area, double min, double max, String label, int bottomReserve) {
-        double[] t = ticks(min, max, Math.max(2, area.height / 40));
+        return valueAxis(gc, area, min, max, label, bottomReserve, axisWidth(gc, area.height, min, max, label));
+    }
+
+    /** The room a {@link #valueAxis} over {@code height} pixels takes left of its plot: tick labels and the axis title. */
+    protected int axisWidth(GC gc, int height, double min, double max, String label) {
+        double[] t = ticks(min, max, Math.max(2, height / 40));
         int labelWidth = 0;
         for (double v : t) labelWidth = Math.max(labelWidth, gc.textExtent(formatTick(v, t)).x);
+        return labelWidth + 8 + (label == null || label.isEmpty() ? 0 : gc.getFontMetrics().getHeight() + 2);
+    }
+
+    /** A value axis whose plot starts {@code axisWidth} pixels right of {@code area.x} (so stacked panels line up). */
+    protected Rectangle valueAxis(GC gc, Rectangle area, double min, double max, String label, int bottomReserve, int axisWidth) {
+        double[] t = ticks(min, max, Math.max(2, area.height / 40));
         int lh = gc.getFontMetrics().getHeight();
-        int left = area.x + labelWidth + 8 + (label == null || label.isEmpty() ? 0 : lh + 2);
+        int left = area.x + axisWidth;
         Rectangle plot = new Rectangle(left, area.y + lh / 2, Math.max(1, area.x + area.width - left - 4),
                 Math.max(1, area.height - bottomReserve - lh / 2));
         gc.setLineWidth(1);
@@ -152,11 +163,12 @@ public abstract class Chart extends Canvas {
         if (label != null && !label.isEmpty()) {
             gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_WIDGET_FOREGROUND));
             org.eclipse.swt.graphics.Transform tr = new org.eclipse.swt.graphics.Transform(gc.getDevice());
-            int w = gc.textExtent(label).x;
+            String shown = fit(gc, label, Math.max(plot.height, 30));
+            int w = gc.textExtent(shown).x;
             tr.translate(area.x, plot.y + plot.height / 2 + w / 2);
             tr.rotate(-90);
             gc.setTransform(tr);
-            gc.drawText(label, 0, 0, true);
+            gc.drawText(shown, 0, 0, true);
             gc.setTransform(null);
             tr.dispose();
         }

@@ -76,6 +76,11 @@ final class ScreenshotTour {
         });
         execute("org.strata.ui.command.openSample", Map.of("org.strata.ui.commandparameter.sample", "minilm"));
         ModelStore store = context.get(ModelStore.class);
+        // The open runs as a job: its phase, progress bar and Cancel button are in the status line meanwhile.
+        if (waitFor(Duration.ofSeconds(20), () -> store.selected() != null || statusText().startsWith("Opening"))
+                && store.selected() == null) {
+            shot("model-opening.png", 250);
+        }
         waitUntil(Duration.ofSeconds(120), () -> store.selected() != null);
         show("org.strata.ui.part.models");
         StructurePart structure = (StructurePart) show("org.strata.ui.part.structure");
@@ -133,9 +138,9 @@ final class ScreenshotTour {
         Thread.sleep(1000);
         shot("run-done.png");
 
-        // Results get most of the window.
-        weights(30, 70);
+        // Results get the window: their stack maximized (double-click its tab), the others minimized to the trim.
         ResultsPart results = (ResultsPart) show("org.strata.ui.part.results");
+        maximize("org.strata.ui.partstack.bottom", true);
         Thread.sleep(500);
         shot("results.png");
         sync(() -> {
@@ -148,6 +153,12 @@ final class ScreenshotTour {
             return null;
         });
         shot("results-analyses.png");
+        sync(() -> {
+            results.tabs().setSelection(4);
+            return null;
+        });
+        shot("results-run.png");
+        maximize("org.strata.ui.partstack.bottom", false);
 
         // A second run without the lossy step, to compare with.
         weights(58, 42);
@@ -159,8 +170,8 @@ final class ScreenshotTour {
         });
         RunEntry second = (RunEntry) execute("org.strata.ui.command.runPipeline", Map.of());
         waitUntil(Duration.ofMinutes(10), () -> second.state().ended());
-        weights(30, 70);
         show("org.strata.ui.part.results");
+        maximize("org.strata.ui.partstack.bottom", true);
         sync(() -> {
             int n = results.runTable().getItemCount();
             if (n >= 2) results.runTable().setSelection(new int[] {n - 2, n - 1});
@@ -168,6 +179,7 @@ final class ScreenshotTour {
             return null;
         });
         shot("compare.png");
+        maximize("org.strata.ui.partstack.bottom", false);
 
         // The structure again, now with the analyses the first run recorded on this model.
         weights(58, 42);
@@ -199,6 +211,33 @@ final class ScreenshotTour {
     private Shell dialog(String title) {
         for (Shell s : display.getShells()) if (s.isVisible() && s.getText().contains(title)) return s;
         return null;
+    }
+
+    /** Maximizes a part stack as a double-click on its tab does (the MinMax add-on minimizes the others), or restores it. */
+    private void maximize(String stackId, boolean on) {
+        sync(() -> {
+            var stack = ctx().get(EModelService.class).find(stackId, context.get(MApplication.class));
+            if (stack == null) return null;
+            if (on) stack.getTags().add(org.eclipse.e4.ui.workbench.IPresentationEngine.MAXIMIZED);
+            else stack.getTags().remove(org.eclipse.e4.ui.workbench.IPresentationEngine.MAXIMIZED);
+            return null;
+        });
+    }
+
+    private String statusText() {
+        var c = ctx().get(EModelService.class).find("org.strata.ui.toolcontrol.status", context.get(MApplication.class));
+        return c instanceof org.eclipse.e4.ui.model.application.ui.menu.MToolControl t && t.getObject() instanceof org.strata.ui.parts.StatusLine l
+                ? l.text() : "";
+    }
+
+    /** Waits until {@code c} holds; false when it did not within {@code timeout}. */
+    private boolean waitFor(Duration timeout, BooleanSupplier c) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            if (sync(c::getAsBoolean)) return true;
+            Thread.sleep(20);
+        }
+        return false;
     }
 
     /** Shares the right-hand column between the editor area and the bottom stack (Run, Results). */
@@ -245,7 +284,12 @@ final class ScreenshotTour {
     }
 
     private void shot(String name) throws Exception {
-        Thread.sleep(600);
+        shot(name, 600);
+    }
+
+    /** Saves the window after {@code settleMillis} for layouts and paints to settle. */
+    private void shot(String name, int settleMillis) throws Exception {
+        Thread.sleep(settleMillis);
         sync(() -> {
             while (display.readAndDispatch()) {
                 // let pending paints happen

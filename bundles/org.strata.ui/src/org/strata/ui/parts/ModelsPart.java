@@ -107,9 +107,12 @@ public class ModelsPart {
         return c;
     }
 
-    /** Opens a model file or sample in the background; a failure is explained in a dialog. */
-    public void open(String source) {
-        store.open(source, null, message -> Dialogs.error(shell, "Could not open the model", message,
+    /**
+     * Opens a model file or sample in a background job (its progress and a Cancel button are in the status
+     * line); a failure is explained in a dialog.
+     */
+    public org.eclipse.core.runtime.jobs.Job open(String source) {
+        return store.open(source, null, message -> Dialogs.error(shell, "Could not open the model", message,
                 "The file was not changed. Check that it is an ONNX model (a .onnx protobuf file with its external data next to it), "
                         + "or try `./strata inspect FILE` for the same message on the command line."));
     }

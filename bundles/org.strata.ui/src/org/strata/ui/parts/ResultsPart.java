@@ -23,8 +23,10 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
 import org.strata.core.AnalysisTable;
 import org.strata.core.Analyses;
+import org.strata.core.report.MetricNames;
 import org.strata.model.Analysis;
 import org.strata.model.RunRecord;
 import org.strata.model.StepResult;
@@ -37,6 +39,7 @@ import org.strata.ui.Topics;
 import org.strata.ui.charts.AnalysisChart;
 import org.strata.ui.charts.BarChart;
 import org.strata.ui.charts.JFaceFonts;
+import org.strata.ui.charts.LineChart;
 import org.strata.ui.charts.ScatterChart;
 
 import jakarta.annotation.PostConstruct;
@@ -63,6 +66,9 @@ public class ResultsPart {
     private BarChart size;
     private BarChart latency;
     private ScatterChart scatter;
+    private LineChart fidelity;
+    private Table facts;
+    private Text log;
     private Composite analyses;
     private ScrolledComposite analysesScroll;
     private Composite compare;
@@ -77,6 +83,7 @@ public class ResultsPart {
         left.setLayout(new GridLayout(2, true));
         Button report = new Button(left, SWT.PUSH);
         report.setText("Open HTML report");
+        report.setToolTipText("The selected run's report.html in the system browser; everything it shows is in the tabs here as well");
         report.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         report.addListener(SWT.Selection, e -> openReport());
         Button cmp = new Button(left, SWT.PUSH);
@@ -106,7 +113,7 @@ public class ResultsPart {
         steps.setHeaderVisible(true);
         tab("Steps", steps);
         Composite charts = new Composite(tabs, SWT.NONE);
-        charts.setLayout(new GridLayout(3, true));
+        charts.setLayout(new GridLayout(2, true));
         size = new BarChart(charts);
         size.setTitle("Model size per step");
         size.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
@@ -119,6 +126,10 @@ public class ResultsPart {
         scatter.setToolTipText("Each run's steps from the source model on: latency ratio at the longest sequence length against mean cosine");
         scatter.setEmptyMessage("Runs with measured steps appear here.");
         scatter.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        fidelity = new LineChart(charts);
+        fidelity.setTitle("Fidelity per step");
+        fidelity.setToolTipText("Cosine of each step's embeddings to the source model's: mean and worst text");
+        fidelity.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         tab("Charts", charts);
         analysesScroll = new ScrolledComposite(tabs, SWT.V_SCROLL);
         analysesScroll.setExpandHorizontal(true);
@@ -131,6 +142,16 @@ public class ResultsPart {
         compare = new Composite(tabs, SWT.NONE);
         compare.setLayout(new GridLayout(2, true));
         tab("Compare", compare);
+        // the run's facts and log: with the tabs above, everything the HTML report shows
+        SashForm details = new SashForm(tabs, SWT.VERTICAL);
+        facts = new Table(details, SWT.FULL_SELECTION);
+        facts.setHeaderVisible(false);
+        ModelsPart.column(facts, "", 150);
+        ModelsPart.column(facts, "", 600);
+        log = new Text(details, SWT.MULTI | SWT.READ_ONLY | SWT.V_SCROLL | SWT.H_SCROLL);
+        log.setFont(org.eclipse.jface.resource.JFaceResources.getTextFont());
+        details.setWeights(40, 60);
+        tab("Run and log", details);
         tabs.setSelection(0);
         sash.setWeights(36, 64);
         refresh();
@@ -213,12 +234,14 @@ public class ResultsPart {
             summary.setText(listed.isEmpty() ? "No finished run yet: run a pipeline (Ctrl+R)." : "Select a run.");
             size.setData(List.of(), List.of(), new double[0][], "");
             latency.setData(List.of(), List.of(), new double[0][], "");
+            fidelity.setData(List.of(), List.of(), new double[0][], "");
+            facts.removeAll();
+            log.setText("");
             steps.setRedraw(true);
             return;
         }
         RunRecord rec = e.record();
-        summary.setText(rec.getPipelineName() + " on " + rec.getSourceModel() + ": " + rec.getStatus().getLiteral() + ". Goal "
-                + (rec.isGoalMet() ? "met" : "NOT met") + (rec.getGoalMessage() == null ? "" : ": " + rec.getGoalMessage()));
+        summary.setText(rec.getPipelineName() + " on " + rec.getSourceModel() + ": " + rec.getStatus().getLiteral() + ". " + goal(rec));
         fillSteps(steps, rec);
         steps.setRedraw(true);
         List<StepResult> rows = rows(rec);
@@ -231,6 +254,15 @@ public class ResultsPart {
             for (int r = 0; r < rows.size(); r++) lat[s][r] = Measures.measured(rows.get(r)) ? Measures.latencyRatio(rows.get(r), lengths.get(s)) : Double.NaN;
         }
         latency.setData(cats, lengths.stream().map(l -> "seq " + l).toList(), lat, "× source (lower is faster)");
+        double[][] cos = new double[2][rows.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            boolean m = Measures.measured(rows.get(r));
+            cos[0][r] = m ? Measures.cosineMean(rows.get(r)) : Double.NaN;
+            cos[1][r] = m ? Measures.cosineMin(rows.get(r)) : Double.NaN;
+        }
+        fidelity.setData(cats, List.of("mean cosine", "min cosine"), cos, "cosine");
+        fillFacts(rec);
+        log.setText(String.join("\n", rec.getLog()));
         int n = 0;
         for (StepResult r : rec.getSteps()) {
             for (Analysis a : r.getAnalyses()) {
@@ -271,33 +303,71 @@ public class ResultsPart {
         return rows;
     }
 
-    /** Fills a table with one row per step of {@code rec}, the source model first. */
+    /**
+     * Fills a table with one row per step of {@code rec}, the source model first: what the HTML report's step
+     * table shows (parameters, time, size, nodes, latency in ms and as a ratio, fidelity, kind, fingerprint).
+     */
     static void fillSteps(Table t, RunRecord rec) {
         List<Integer> lengths = Measures.lengths(rec);
-        List<String> cols = new ArrayList<>(List.of("#", "Technique", "Status", "Size", "Size×"));
+        List<String> cols = new ArrayList<>(List.of("#", "Technique", "Status", "Time", "Size", "Size×", "Nodes"));
         for (int l : lengths) cols.add("Lat×@" + l);
-        cols.addAll(List.of("Cos mean", "Cos min", "Summary"));
+        for (int l : lengths) cols.add("p50/p90 ms@" + l);
+        cols.addAll(List.of("Cos mean", "Cos min", "Other fidelity", "Kind", "Parameters", "Summary", "Fingerprint"));
         for (String c : cols) {
-            TableColumn col = new TableColumn(t, c.startsWith("Lat") || c.startsWith("Size") || c.startsWith("Cos") ? SWT.RIGHT : SWT.LEFT);
-            col.setText(c);
+            boolean right = c.startsWith("Lat") || c.startsWith("Size") || c.startsWith("Cos") || c.startsWith("p50") || c.equals("Time")
+                    || c.equals("Nodes");
+            new TableColumn(t, right ? SWT.RIGHT : SWT.LEFT).setText(c);
         }
         for (StepResult r : rows(rec)) {
             boolean m = Measures.measured(r);
+            boolean source = r.getNumber() == 0;
+            String nodes = r.getNodeCount() > 0 ? Formats.count(r.getNodeCount()) : "–";
+            if (!source && (r.getNodesAdded() != 0 || r.getNodesRemoved() != 0)) nodes += " (+" + r.getNodesAdded() + " −" + r.getNodesRemoved() + ")";
             List<String> cells = new ArrayList<>(List.of(Integer.toString(r.getNumber()), String.valueOf(r.getTechniqueId()),
-                    r.getNumber() == 0 ? "source" : r.getStatus().getLiteral(), m ? Formats.bytes(r.getModelBytes()) : "–",
-                    m ? Formats.ratio(Measures.sizeRatio(rec, r)) : "–"));
+                    source ? "source" : r.getStatus().getLiteral(), source && r.getDurationMillis() == 0 ? "–" : Formats.millis(r.getDurationMillis()),
+                    m ? Formats.bytes(r.getModelBytes()) : "–", m ? Formats.ratio(Measures.sizeRatio(rec, r)) : "–", m ? nodes : "–"));
             for (int l : lengths) cells.add(m ? Formats.ratio(Measures.latencyRatio(r, l)) : "–");
+            for (int l : lengths) {
+                double p50 = Measures.metric(r, MetricNames.LATENCY_P50, l), p90 = Measures.metric(r, MetricNames.LATENCY_P90, l);
+                cells.add(m && !Double.isNaN(p50) ? Formats.ms(p50) + " / " + Formats.ms(p90) : "–");
+            }
             cells.add(m ? Formats.cosine(Measures.cosineMean(r)) : "–");
             cells.add(m ? Formats.cosine(Measures.cosineMin(r)) : "–");
+            cells.add(m && !source ? Measures.otherFidelity(r) : "");
+            cells.add(source ? "reference" : (r.isLossless() ? "lossless" : "lossy") + " · " + (r.isVerified() ? "verified" : "not verified"));
+            cells.add(String.join(", ", r.getParameters().stream().map(p -> p.getName() + "=" + p.getValue()).toList()));
             String msg = r.getMessage() != null && !r.getMessage().isBlank() ? r.getMessage() : r.getSummary();
             cells.add(msg == null ? "" : msg.replace('\n', ' '));
+            cells.add(r.getFingerprint() == null ? "" : r.getFingerprint());
             TableItem it = new TableItem(t, SWT.NONE);
             it.setText(cells.toArray(String[]::new));
             if (!m) it.setForeground(t.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
         }
-        for (TableColumn c : t.getColumns()) c.pack();
-        TableColumn last = t.getColumn(t.getColumnCount() - 1);
-        last.setWidth(Math.min(last.getWidth(), 480));
+        for (TableColumn c : t.getColumns()) {
+            c.pack();
+            c.setWidth(Math.min(c.getWidth(), 420));
+        }
+    }
+
+    /** "Goal met: …", "Goal NOT met: …", or "No goal set." */
+    private static String goal(RunRecord rec) {
+        String m = rec.getGoalMessage() == null ? "" : rec.getGoalMessage().strip();
+        if (rec.isGoalMet() && m.toLowerCase(java.util.Locale.ROOT).startsWith("no goal")) return Character.toUpperCase(m.charAt(0)) + m.substring(1) + ".";
+        return "Goal " + (rec.isGoalMet() ? "met" : "NOT met") + (m.isEmpty() ? "." : ": " + m);
+    }
+
+    /** The run's facts, as the head of the HTML report lists them. */
+    private void fillFacts(RunRecord rec) {
+        facts.removeAll();
+        long kept = rec.getSteps().stream().filter(Measures::measured).count();
+        String[][] rows = {{"Pipeline", rec.getPipelineName()}, {"Status", rec.getStatus().getLiteral()},
+                {"Goal", goal(rec)},
+                {"Source model", rec.getSourceModel()}, {"Output model", rec.getOutputModel()}, {"Pipeline file", rec.getPipelineFile()},
+                {"Strata version", rec.getStrataVersion()}, {"Started", rec.getStartedAt()}, {"Duration", Formats.millis(rec.getDurationMillis())},
+                {"Threads · batch", rec.getThreads() + " · " + rec.getBatch()},
+                {"Steps", rec.getSteps().size() + " (" + kept + " kept, " + (rec.getSteps().size() - kept) + " not)"},
+                {"Measured at", Measures.lengths(rec).stream().map(l -> l + " tokens").reduce((a, b) -> a + ", " + b).orElse("not timed")}};
+        for (String[] r : rows) new TableItem(facts, SWT.NONE).setText(new String[] {r[0], r[1] == null ? "–" : r[1]});
     }
 
     private void updateScatter() {
@@ -414,6 +484,27 @@ public class ResultsPart {
 
     public CTabFolder tabs() {
         return tabs;
+    }
+
+    /** The run's facts (the "Run and log" tab). */
+    public Table factsTable() {
+        return facts;
+    }
+
+    public Text logText() {
+        return log;
+    }
+
+    public LineChart fidelityChart() {
+        return fidelity;
+    }
+
+    /** The chart drawn for analysis {@code id} of the selected run, or null. */
+    public Control analysisChart(String id) {
+        for (Control c : analyses.getChildren()) {
+            if (id.equals(c.getData("strata.analysis")) && c instanceof Composite box && box.getChildren().length > 0) return box.getChildren()[0];
+        }
+        return null;
     }
 
     /** The ids of the analyses drawn now (tests read it). */

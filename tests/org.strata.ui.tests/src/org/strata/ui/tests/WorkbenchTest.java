@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
@@ -21,10 +22,12 @@ import java.util.jar.Manifest;
 
 import org.eclipse.core.commands.ParameterizedCommand;
 import org.eclipse.e4.core.commands.ECommandService;
+import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.ui.bindings.EBindingService;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.model.application.ui.menu.MToolControl;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
@@ -48,7 +51,9 @@ import org.strata.ui.Techniques;
 import org.strata.ui.parts.ModelsPart;
 import org.strata.ui.parts.PipelineEditorPart;
 import org.strata.ui.parts.ResultsPart;
+import org.strata.ui.charts.LineChart;
 import org.strata.ui.parts.RunPart;
+import org.strata.ui.parts.StatusLine;
 import org.strata.ui.parts.StructurePart;
 import org.strata.ui.parts.TechniquesPart;
 
@@ -99,13 +104,21 @@ class WorkbenchTest {
         });
     }
 
+    private static StatusLine statusLine() {
+        return wb.sync(() -> {
+            MToolControl c = (MToolControl) wb.windowContext().get(EModelService.class).find("org.strata.ui.toolcontrol.status", wb.application());
+            assertNotNull(c, "the status line is in the bottom trim");
+            return (StatusLine) c.getObject();
+        });
+    }
+
     private static PipelineEditorPart newPipeline() {
         execute("org.strata.ui.command.newPipeline", Map.of());
         return wb.sync(() -> (PipelineEditorPart) wb.windowContext().get(EPartService.class).getActivePart().getObject());
     }
 
     @Test
-    @Order(1)
+    @Order(10)
     void bootsTheApplicationModelWithFragmentPartsHandlersAndKeyBindings() {
         assertEquals("Strata", wb.sync(() -> wb.window().getLabel()));
         EModelService models = wb.service(EModelService.class);
@@ -119,10 +132,17 @@ class WorkbenchTest {
                 .map(k -> k.getKeySequence()).findFirst().orElse(null));
         assertEquals("M1+S", save);
         assertNotNull(wb.service(EBindingService.class), "the binding service runs");
+        // A stack maximized (a double-click on its tab) minimizes the others to the window's trim, and comes back.
+        var bottom = wb.sync(() -> (org.eclipse.e4.ui.model.application.ui.basic.MPartStack) models.find("org.strata.ui.partstack.bottom", wb.application()));
+        var left = wb.sync(() -> (org.eclipse.e4.ui.model.application.ui.basic.MPartStack) models.find("org.strata.ui.partstack.left", wb.application()));
+        wb.run(() -> bottom.getTags().add(org.eclipse.e4.ui.workbench.IPresentationEngine.MAXIMIZED));
+        assertTrue(wb.sync(() -> left.getTags().contains(org.eclipse.e4.ui.workbench.IPresentationEngine.MINIMIZED)), "the MinMax add-on minimized the others");
+        wb.run(() -> bottom.getTags().remove(org.eclipse.e4.ui.workbench.IPresentationEngine.MAXIMIZED));
+        assertFalse(wb.sync(() -> left.getTags().contains(org.eclipse.e4.ui.workbench.IPresentationEngine.MINIMIZED)), "and restored them");
     }
 
     @Test
-    @Order(2)
+    @Order(20)
     void opensTheDefaultModelAndShowsItsOpsAndBlocks() throws Exception {
         execute("org.strata.ui.command.openSample", Map.of("org.strata.ui.commandparameter.sample", "minilm"));
         ModelStore store = wb.service(ModelStore.class);
@@ -138,7 +158,33 @@ class WorkbenchTest {
     }
 
     @Test
-    @Order(3)
+    @Order(25)
+    void openingAModelIsAJobCancelledFromTheStatusLineThatLeavesTheOpenModelsAsTheyWere() throws Exception {
+        ModelStore store = wb.service(ModelStore.class);
+        List<OpenModel> before = store.models();
+        OpenModel selected = store.selected();
+        assertNotNull(selected, "the previous test opened a model");
+        ModelsPart models = part("org.strata.ui.part.models", ModelsPart.class);
+        StatusLine status = statusLine();
+        // the same sample again: a finished open would replace the model open now with a new one
+        Job job = wb.sync(() -> models.open(ModelStore.MINILM));
+        wb.waitUntil("the status line to show the open with a Cancel button", Duration.ofSeconds(30),
+                () -> status.shown() == job && status.text().startsWith("Opening MiniLM (fp32)") && status.cancelButton().isVisible());
+        long t0 = System.nanoTime();
+        wb.run(() -> status.cancelButton().notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event()));
+        wb.waitUntil("the open job to end", Duration.ofSeconds(10), () -> job.getState() == Job.NONE && job.getResult() != null);
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(IStatus.CANCEL, job.getResult().getSeverity(), job.getResult().toString());
+        assertTrue(millis < 3000, "the cancel answered in " + millis + " ms, not after the whole read");
+        assertEquals(before, store.models(), "the open models are the ones before");
+        assertSame(selected, store.selected(), "the selection is the one before");
+        assertEquals(1, wb.sync(() -> models.modelsTable().getItemCount()));
+        wb.waitUntil("the status line to say it was cancelled", Duration.ofSeconds(5), () -> status.text().contains("cancelled"));
+        assertFalse(wb.sync(() -> status.cancelButton().isVisible()));
+    }
+
+    @Test
+    @Order(30)
     void listsEveryInstalledTechnique() {
         TechniquesPart t = part("org.strata.ui.part.techniques", TechniquesPart.class);
         List<String> ids = wb.sync(t::listedIds);
@@ -146,7 +192,7 @@ class WorkbenchTest {
     }
 
     @Test
-    @Order(4)
+    @Order(40)
     void anOutOfRangeParameterIsShownAtTheFieldAndAsAProblemOfItsStep() {
         PipelineEditorPart editor = newPipeline();
         wb.run(() -> editor.addStep("quantize.dynamic-int8"));
@@ -185,7 +231,7 @@ class WorkbenchTest {
     }
 
     @Test
-    @Order(5)
+    @Order(50)
     void aPipelineOfTwoTechniquesIsBuiltSavedRunAndItsResultsShown() throws Exception {
         PipelineEditorPart editor = newPipeline();
         wb.run(() -> editor.addStep("cleanup.graph"));
@@ -228,10 +274,45 @@ class WorkbenchTest {
         assertTrue(wb.sync(results::analysisIds).contains("block-divergence"), wb.sync(results::analysisIds).toString());
         StructurePart structure = part("org.strata.ui.part.structure", StructurePart.class);
         assertTrue(wb.sync(structure::analysisIds).contains("block-divergence"), wb.sync(structure::analysisIds).toString());
+        // Cosines and relative error are drawn on axes of their own, each scaled to its data.
+        ResultsPart shown = part("org.strata.ui.part.results", ResultsPart.class);
+        LineChart divergence = (LineChart) wb.sync(() -> shown.analysisChart("block-divergence"));
+        assertNotNull(divergence);
+        List<List<Integer>> panels = wb.sync(divergence::panels);
+        assertEquals(List.of(List.of(0, 1), List.of(2)), panels, "mean and min cosine share a panel, the error has its own");
+        var table = org.strata.core.Analyses.fromRecord(run.record().getSteps().get(1).getAnalyses().stream()
+                .filter(a -> "block-divergence".equals(a.getId())).findFirst().orElseThrow());
+        for (int p = 0; p < panels.size(); p++) {
+            int panel = p;
+            double[] axis = wb.sync(() -> divergence.axisRange(panel));
+            double[] data = panels.get(p).stream().flatMapToDouble(r -> java.util.Arrays.stream(table.values()[r])).toArray();
+            double lo = java.util.Arrays.stream(data).min().orElseThrow(), hi = java.util.Arrays.stream(data).max().orElseThrow();
+            String what = "panel " + p + " data " + lo + ".." + hi + ", axis " + java.util.Arrays.toString(axis);
+            assertTrue(lo >= axis[0] && hi <= axis[1], what);
+            assertTrue((hi - lo) / (axis[1] - axis[0]) > 0.5, what);
+        }
+        wb.run(() -> shown.tabs().setSelection(2));
+        wb.waitUntil("the divergence chart to be drawn", Duration.ofSeconds(10),
+                () -> divergence.tooltipAt(divergence.getClientArea().width - 20) != null);
+        String tip = wb.sync(() -> divergence.tooltipAt(divergence.getClientArea().width - 20));
+        assertTrue(tip.startsWith("6\n") && tip.contains("mean cosine: ") && tip.contains("relative error: "), tip);
+        // Everything the HTML report shows is in the part: the run's facts and log, per-step detail, fidelity per step.
+        List<String> facts = wb.sync(() -> java.util.Arrays.stream(shown.factsTable().getItems()).map(i -> i.getText(0) + "=" + i.getText(1)).toList());
+        assertTrue(facts.stream().anyMatch(f -> f.startsWith("Output model=" + run.outputFolder().getParent())), facts.toString());
+        assertTrue(facts.stream().anyMatch(f -> f.startsWith("Threads · batch=1")), facts.toString());
+        assertTrue(wb.sync(() -> shown.logText().getText()).contains("quantize.dynamic-int8"));
+        List<String> columns = wb.sync(() -> java.util.Arrays.stream(shown.stepsTable().getColumns()).map(c -> c.getText()).toList());
+        assertTrue(columns.containsAll(List.of("Time", "Nodes", "p50/p90 ms@16", "Other fidelity", "Kind", "Parameters", "Fingerprint")), columns.toString());
+        String int8Row = wb.sync(() -> String.join("|", java.util.stream.IntStream.range(0, columns.size())
+                .mapToObj(c -> shown.stepsTable().getItem(2).getText(c)).toList()));
+        assertTrue(int8Row.contains("lossy · verified") || int8Row.contains("lossy · not verified"), int8Row);
+        assertTrue(int8Row.contains("max |err|"), int8Row);
+        assertEquals(List.of("mean cosine", "min cosine"), wb.sync(() -> shown.fidelityChart().panels().stream()
+                .flatMap(p -> p.stream().map(i -> List.of("mean cosine", "min cosine").get(i))).toList()));
     }
 
     @Test
-    @Order(6)
+    @Order(60)
     void cancellingARunEndsTheChildAndLeavesTheModelUntouched() throws Exception {
         ModelStore store = wb.service(ModelStore.class);
         OpenModel model = store.selected();
@@ -256,7 +337,7 @@ class WorkbenchTest {
     }
 
     @Test
-    @Order(7)
+    @Order(70)
     void badFilesAreExplainedAndLeftAlone() throws Exception {
         Path corrupt = tmp.resolve("corrupt.onnx");
         Files.write(corrupt, "this is not a protobuf model".getBytes(StandardCharsets.UTF_8));
@@ -264,6 +345,9 @@ class WorkbenchTest {
         wb.run(() -> models.open(corrupt.toString()));
         var d = wb.closeDialog("Could not open the model", Duration.ofSeconds(30));
         assertTrue(d.text().contains("corrupt.onnx") && d.text().contains("not changed"), d.text());
+        StatusLine status = statusLine();
+        wb.waitUntil("the status line to say the open failed", Duration.ofSeconds(5),
+                () -> status.text().startsWith("Opening corrupt.onnx failed: ") && status.text().contains("not a readable ONNX model"));
         assertEquals("this is not a protobuf model", Files.readString(corrupt));
 
         Path newer = tmp.resolve("newer.strata");
@@ -284,7 +368,7 @@ class WorkbenchTest {
     }
 
     @Test
-    @Order(8)
+    @Order(80)
     void aTechniqueBundleInstalledAtRunTimeAppearsPersistsAndItsFailureIsExplained() throws Exception {
         Techniques techniques = wb.service(Techniques.class);
         Path folder = techniques.extensionsFolder();
@@ -327,7 +411,7 @@ class WorkbenchTest {
     }
 
     @Test
-    @Order(9)
+    @Order(90)
     void aJarThatIsNoTechniqueBundleIsRefusedWithItsReason() throws Exception {
         Path notABundle = tmp.resolve("plain.jar");
         try (OutputStream os = Files.newOutputStream(notABundle); JarOutputStream j = new JarOutputStream(os)) {
