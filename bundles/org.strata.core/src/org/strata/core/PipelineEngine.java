@@ -266,6 +266,18 @@ public final class PipelineEngine {
         }
     }
 
+    /**
+     * What techniques calibrate on: the calibration side of the short texts, then the calibration side of the
+     * passages (captured up to {@link ModelRunner#MAX_LENGTH} tokens). Short texts come first, so a technique that
+     * asks for a few texts sees sentences only; one that wants many tokens (a least-squares refit) gets the
+     * passages' long-range contexts too. Never any evaluation text.
+     */
+    static List<String> calibrationTexts(TextCorpus corpus) {
+        List<String> texts = new ArrayList<>(corpus.calibration());
+        texts.addAll(corpus.passages().calibration());
+        return List.copyOf(texts);
+    }
+
     private record StepOutcome(StepStatus status, Change change, String message) {
     }
 
@@ -273,8 +285,9 @@ public final class PipelineEngine {
     private StepOutcome apply(Technique technique, Parameters params, Model candidate, Pipeline pipeline, TextCorpus corpus,
             WordPieceTokenizer calibrationTokenizer, ProgressMonitor monitor, RunRecord record, Map<String, Object> statistics, String fingerprint, int timeoutSeconds) {
         TargetRuntime target = pipeline.getTarget() == TargetRuntimeKind.ONNX ? TargetRuntime.ONNX : TargetRuntime.ONNXRUNTIME;
-        TechniqueContext ctx = new EngineContext(candidate, target, corpus.calibration(), monitor, record, statistics, fingerprint,
-                new ModelRunner(calibrationTokenizer, corpus.calibration(), org.strata.runtime.SessionSettings.defaults()));
+        List<String> calibration = calibrationTexts(corpus);
+        TechniqueContext ctx = new EngineContext(candidate, target, calibration, monitor, record, statistics, fingerprint,
+                new ModelRunner(calibrationTokenizer, calibration, org.strata.runtime.SessionSettings.defaults()));
         ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "strata-step-" + technique.descriptor().id());
             t.setDaemon(true);

@@ -20,7 +20,6 @@ import org.strata.core.analysis.NeuronImportance;
 import org.strata.core.analysis.ProjectionWeights;
 import org.strata.onnx.Model;
 import org.strata.onnx.structure.Block;
-import org.strata.onnx.structure.Projection;
 import org.strata.onnx.structure.TransformerStructure;
 
 /**
@@ -48,12 +47,8 @@ import org.strata.onnx.structure.TransformerStructure;
 public final class FfnPruning implements Technique {
     public static final String ID = "prune.ffn";
     static final String MULTIPLE = "multiple-of";
-    static final String OBS = "obs";
-    /**
-     * Calibration texts the obs criterion reads at least (all of the split when it is smaller): the covariance of
-     * n neurons needs several tokens per neuron; MiniLM's 210 calibration sentences give about 3,400 tokens.
-     */
-    static final int OBS_TEXTS = 512;
+    static final String OBS = PruningSteps.OBS;
+    static final int OBS_TEXTS = PruningSteps.OBS_TEXTS;
     private static final PruningSteps.CommonParameters COMMON = PruningSteps.CommonParameters.of("FFN neurons", "FFN",
             "down projection", "variance of the activation × ‖W_down row‖²", "mean |activation| × ‖W_down row‖");
 
@@ -63,14 +58,7 @@ public final class FfnPruning implements Technique {
             List.of(COMMON.fraction(), COMMON.global(), COMMON.blocks(),
                     ParameterSpec.integer(MULTIPLE, 1, 1, 4096, "keep a multiple of this many neurons per block (e.g. 16 for "
                             + "kernel-friendly widths); 1 keeps exactly what the fraction says"),
-                    ParameterSpec.choice(PruningSteps.CRITERION, OBS, List.of(OBS, "fluctuation", "magnitude"), "how neurons are "
-                            + "chosen: obs (Optimal Brain Surgeon: one at a time, the neuron whose loss the others can best make up, "
-                            + "and the down projection's remaining rows refitted by least squares on the calibration activations; "
-                            + "reads at least " + OBS_TEXTS + " texts), fluctuation (variance of the activation × ‖W_down row‖², FLAP; "
-                            + "best with compensate) or magnitude (mean |activation| × ‖W_down row‖)"),
-                    ParameterSpec.bool(PruningSteps.COMPENSATE, true, "fluctuation and magnitude: add the removed neurons' mean "
-                            + "contribution to the down projection's bias, so only its variation is lost; off: removing one is exactly "
-                            + "zeroing its row of the down projection (obs always keeps the output's mean)"),
+                    COMMON.criterion(), COMMON.compensate(),
                     COMMON.texts()),
             Set.of(GraphForm.PLAIN, GraphForm.FUSED), Double.NaN);
 
@@ -129,30 +117,15 @@ public final class FfnPruning implements Technique {
                 "The width between the up and the down projection of each block, before and after pruning.")));
         Map<Integer, Surgeon.Surgery> surgeries = new LinkedHashMap<>();
         if (obs && !touched.isEmpty()) {
-            Map<Integer, Projection> downs = new LinkedHashMap<>();
-            for (Block b : touched) downs.put(b.number(), b.ffn().down());
-            int fitTexts = Math.max(texts, OBS_TEXTS);
-            context.monitor().subTask("measuring the covariance of the FFN activations on up to " + fitTexts + " calibration texts");
-            Map<Integer, InputCovariance> cov = InputCovariance.measure(model, downs, context.runner(), fitTexts, context.monitor());
-            double[][] errors = new double[touched.size()][];
-            List<String> errorRows = new ArrayList<>();
+            List<Surgeries.Order> orders = new ArrayList<>();
             for (Block b : touched) {
-                context.monitor().subTask("choosing and refitting the FFN neurons of block " + b.number());
-                int width = scores[b.number() - 1].length;
-                ProjectionWeights w = ProjectionWeights.of(b.ffn().down());
-                Surgeon.Surgery surgery = Surgeon.remove(cov.get(b.number()), w.matrix(), w.out(), 1,
-                        width - keep[b.number() - 1].length, Surgeon.RIDGE, context.monitor());
-                keep[b.number() - 1] = surgery.keptGroups();
-                surgeries.put(b.number(), surgery);
-                double base = Surgeon.outputVariance(cov.get(b.number()), w.matrix(), w.out());
-                errors[errorRows.size()] = new double[] {surgery.error()[0] / base, surgery.error()[1] / base};
-                errorRows.add("block " + b.number());
+                orders.add(new Surgeries.Order(b.number(), b.ffn().down(), 1,
+                        scores[b.number() - 1].length - keep[b.number() - 1].length, null));
             }
-            analyses.add(new AnalysisTable("ffn-refit", "Down projection: relative output error of the removal",
-                    AnalysisTable.Kind.BARS, errorRows, List.of("mean in bias only", "least-squares refit"), errors, "",
-                    "Expected squared error of the down projection's output over its variance, on "
-                            + cov.values().iterator().next().tokens() + " calibration tokens: removing the neurons with only their "
-                            + "mean put back (FLAP), and with the remaining rows refitted (obs)."));
+            Surgeries.Result done = Surgeries.perform(model, orders, texts, context, "FFN neurons", "ffn-refit");
+            done.surgeries().forEach((b, surgery) -> keep[b - 1] = surgery.keptGroups());
+            surgeries.putAll(done.surgeries());
+            analyses.add(done.analysis());
         }
         if (touched.isEmpty()) {
             return new Change("no FFN neuron removed: the fraction rounds to none in every block", 0, 0, List.of(),

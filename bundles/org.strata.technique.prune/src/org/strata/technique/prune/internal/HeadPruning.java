@@ -31,10 +31,15 @@ import org.strata.onnx.structure.TransformerStructure;
  *
  * <p>Rules:
  * <ol>
- * <li>Heads are ranked by {@code criterion}: the fluctuation of what they add to the block output around its
- * mean (FLAP, An et al., "Fluctuation-based Adaptive Structured Pruning for Large Language Models", AAAI 2024),
- * or its mean magnitude. With {@code compensate} the removed heads' mean contribution goes into the output
- * projection's bias (one is added when there is none), so only the fluctuation is lost.</li>
+ * <li>Heads are chosen by {@code criterion}: obs (the default; {@link Surgeon}: the output projection's input, the
+ * heads' concatenated context, is measured on the calibration split, the heads removed one key/value group at a
+ * time, each the group the others can best make up, and the output projection's remaining rows and bias refitted
+ * by least squares), the fluctuation of what they add to the block output around its mean (FLAP, An et al.,
+ * "Fluctuation-based Adaptive Structured Pruning for Large Language Models", AAAI 2024), or its mean magnitude.
+ * How many go per block is decided by the fluctuation scores (so {@code global} works with obs too). With
+ * {@code compensate} (fluctuation, magnitude) the removed heads' mean contribution goes into the output
+ * projection's bias (one is added when there is none), so only the fluctuation is lost. Listed heads are
+ * removed exactly, with the obs refit unless another criterion is set.</li>
  * <li>The heads to remove are the least important {@code fraction} of every block (rounded; at least one head
  * stays), or with {@code global} the least important {@code fraction} of all heads ranked together (scores
  * divided by the residual stream's size at the block, at least one head per block), or exactly the {@code heads}
@@ -80,7 +85,8 @@ public final class HeadPruning implements Technique {
         boolean[] chosen = PruningSteps.chosen(params.getIntList(PruningSteps.BLOCKS), n);
         List<String> listed = params.getStringList(HEADS);
         boolean compensate = params.getBoolean(PruningSteps.COMPENSATE);
-        boolean fluctuation = params.getString(PruningSteps.CRITERION).equals("fluctuation");
+        boolean obs = params.getString(PruningSteps.CRITERION).equals(PruningSteps.OBS);
+        boolean fluctuation = obs || params.getString(PruningSteps.CRITERION).equals("fluctuation");
         int[][] keep = listed.isEmpty() ? null : explicit(s, listed);
         if (keep == null) PruningSteps.checkFraction(params.getDouble(PruningSteps.FRACTION), "attention heads");
         for (Block b : s.blocks()) {
@@ -90,7 +96,7 @@ public final class HeadPruning implements Technique {
         }
         List<AnalysisTable> analyses = new ArrayList<>();
         HeadImportance importance = null;
-        if (keep == null || compensate) {
+        if (keep == null || (compensate && !obs)) {
             int texts = params.getInt(PruningSteps.TEXTS);
             context.monitor().subTask("measuring head importance on " + texts + " calibration texts");
             importance = context.statistics(HeadImportance.ID + "/" + texts,
@@ -107,6 +113,26 @@ public final class HeadPruning implements Technique {
             double fraction = params.getDouble(PruningSteps.FRACTION);
             keep = params.getBoolean(PruningSteps.GLOBAL) ? Selection.global(scores, scale, fraction, chosen, 1)
                     : Selection.perBlock(scores, fraction, chosen, 1);
+        }
+        Map<Integer, Surgeon.Surgery> surgeries = new LinkedHashMap<>();
+        if (obs) {
+            List<Surgeries.Order> orders = new ArrayList<>();
+            for (Block b : s.blocks()) {
+                Attention a = b.attention();
+                int[] k = keep[b.number() - 1];
+                if (k.length == a.kvHeads()) continue;
+                int[] gone = Selection.removed(k, a.kvHeads());
+                orders.add(new Surgeries.Order(b.number(), a.o(), a.heads() / a.kvHeads() * a.headSize(), gone.length,
+                        listed.isEmpty() ? null : gone));
+            }
+            if (!orders.isEmpty()) {
+                Surgeries.Result done = Surgeries.perform(model, orders, params.getInt(PruningSteps.TEXTS), context,
+                        "attention heads", "heads-refit");
+                int[][] chosenKeep = keep;
+                done.surgeries().forEach((b, surgery) -> chosenKeep[b - 1] = surgery.keptGroups());
+                surgeries.putAll(done.surgeries());
+                analyses.add(done.analysis());
+            }
         }
         int[][] kept = keep;
         HeadImportance measured = importance;
@@ -138,7 +164,9 @@ public final class HeadPruning implements Technique {
                 Attention a = b.attention();
                 int[] groups = kept[b.number() - 1];
                 r.heads(b, groups);
-                if (compensate) {
+                if (obs) {
+                    r.refit(a.o(), surgeries.get(b.number()));
+                } else if (compensate) {
                     int[] gone = TensorSlices.expand(Selection.removed(groups, a.kvHeads()), a.heads() / a.kvHeads(), 0);
                     r.compensate(a.o(), measured.meanContext(b.number()), TensorSlices.expand(gone, a.headSize(), 0));
                 }
@@ -156,7 +184,7 @@ public final class HeadPruning implements Technique {
         }
         details.put("removed (block:head)", String.join(",", removed));
         details.put("criterion", listed.isEmpty() ? params.getString(PruningSteps.CRITERION) : "listed");
-        details.put("bias compensation", compensate ? "on" : "off");
+        details.put("bias compensation", obs ? "least-squares refit" : compensate ? "on" : "off");
         context.log(summary + ": " + String.join(",", removed));
         return new Change(summary, counts.added(), counts.removed(), new ArrayList<>(blocks), details, analyses);
     }

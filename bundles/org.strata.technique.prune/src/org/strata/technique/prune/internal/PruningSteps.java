@@ -26,6 +26,12 @@ final class PruningSteps {
     static final String CRITERION = "criterion";
     static final String COMPENSATE = "compensate";
     static final String TEXTS = "calibration-texts";
+    static final String OBS = "obs";
+    /**
+     * Calibration texts the obs criterion reads at least (all of the split when it is smaller): the covariance of
+     * n inputs needs several tokens per input; MiniLM's calibration split gives about 5,500 tokens.
+     */
+    static final int OBS_TEXTS = 512;
 
     private PruningSteps() {
     }
@@ -40,11 +46,14 @@ final class PruningSteps {
                     ParameterSpec.bool(GLOBAL, false, "rank the " + units + " of all blocks together and remove that share of "
                             + "all of them: weak blocks lose more, strong ones fewer"),
                     ParameterSpec.intList(BLOCKS, List.of(), 1, 10_000, "blocks, from 1, whose " + part + " may be pruned (empty: all)"),
-                    ParameterSpec.choice(CRITERION, "fluctuation", List.of("fluctuation", "magnitude"), "how " + units
-                            + " are ranked: fluctuation (" + fluctuation + "; best with compensate) or magnitude (" + magnitude + ")"),
-                    ParameterSpec.bool(COMPENSATE, true, "add the removed " + units + "' mean contribution to the " + consumer
-                            + "'s bias, so only its variation is lost; off: removing one is exactly zeroing its rows of the "
-                            + consumer),
+                    ParameterSpec.choice(CRITERION, OBS, List.of(OBS, "fluctuation", "magnitude"), "how " + units
+                            + " are chosen: obs (Optimal Brain Surgeon: one at a time, the one whose loss the others can best make "
+                            + "up, and the " + consumer + "'s remaining rows refitted by least squares on the calibration "
+                            + "activations; reads at least " + OBS_TEXTS + " texts), fluctuation (" + fluctuation
+                            + "; best with compensate) or magnitude (" + magnitude + ")"),
+                    ParameterSpec.bool(COMPENSATE, true, "fluctuation and magnitude: add the removed " + units + "' mean "
+                            + "contribution to the " + consumer + "'s bias, so only its variation is lost; off: removing one is "
+                            + "exactly zeroing its rows of the " + consumer + " (obs always keeps the output's mean)"),
                     ParameterSpec.integer(TEXTS, 64, 1, 100_000, "calibration texts the importance of the " + units
                             + " is measured on"));
         }

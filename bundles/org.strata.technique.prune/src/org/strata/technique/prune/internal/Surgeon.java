@@ -44,12 +44,33 @@ final class Surgeon {
      */
     static Surgery remove(InputCovariance stats, float[] weight, int out, int groupSize, int remove, double ridge,
             ProgressMonitor monitor) {
+        return surgery(stats, weight, out, groupSize, remove, null, ridge, monitor);
+    }
+
+    /**
+     * Removes exactly the {@code forced} groups (in that order; the user chose them) and refits the remaining rows
+     * as {@link #remove} does.
+     */
+    static Surgery removeExactly(InputCovariance stats, float[] weight, int out, int groupSize, int[] forced, double ridge,
+            ProgressMonitor monitor) {
+        return surgery(stats, weight, out, groupSize, forced.length, forced, ridge, monitor);
+    }
+
+    private static Surgery surgery(InputCovariance stats, float[] weight, int out, int groupSize, int remove, int[] forced,
+            double ridge, ProgressMonitor monitor) {
         int in = stats.width();
         if (in % groupSize != 0 || weight.length != (long) in * out) {
             throw new IllegalArgumentException(in + " inputs, groups of " + groupSize + ", weight " + weight.length + " for " + out);
         }
         int groups = in / groupSize;
         if (remove < 0 || remove >= groups) throw new IllegalArgumentException("remove " + remove + " of " + groups);
+        if (forced != null) {
+            boolean[] seen = new boolean[groups];
+            for (int f : forced) {
+                if (f < 0 || f >= groups || seen[f]) throw new IllegalArgumentException("group " + f + " of " + groups);
+                seen[f] = true;
+            }
+        }
         double[] mean = stats.mean();
         double[][] h = stats.covariance();
         double avg = 0;
@@ -72,7 +93,7 @@ final class Surgeon {
             double bestScore = Double.POSITIVE_INFINITY;
             double[][] bestInv = null;
             for (int c = 0; c < groups; c++) {
-                if (!alive[c]) continue;
+                if (!alive[c] || (forced != null && c != forced[step])) continue;
                 int r0 = c * groupSize;
                 for (int a = 0; a < groupSize; a++) for (int b = 0; b < groupSize; b++) g[a][b] = h[r0 + a][r0 + b];
                 double[][] gi = smallInverse(g);

@@ -194,6 +194,23 @@ class PipelineEngineTest {
     }
 
     @Test
+    void techniquesCalibrateOnSentencesThenPassagesAndNeverOnEvaluationText() {
+        List<List<String>> seen = new java.util.ArrayList<>();
+        Fake spy = new Fake("spy", true, 600, (m, p, c) -> {
+            seen.add(c.calibrationTexts());
+            return Change.none("looked");
+        });
+        run(pipeline(false, "spy"), ProgressMonitor.NULL, spy);
+        TextCorpus corpus = TextCorpus.builtIn();
+        List<String> texts = seen.get(0);
+        assertEquals(corpus.calibration(), texts.subList(0, corpus.calibration().size()), "short texts first");
+        assertEquals(corpus.passages().calibration(), texts.subList(corpus.calibration().size(), texts.size()), "then the passages");
+        assertTrue(!corpus.passages().calibration().isEmpty());
+        for (String t : corpus.evaluation()) assertTrue(!texts.contains(t), "evaluation text in calibration: " + t);
+        for (String t : corpus.passages().evaluation()) assertTrue(!texts.contains(t), "evaluation passage in calibration");
+    }
+
+    @Test
     void aThrowingTechniqueIsRolledBackAndThePipelineGoesOn() {
         PipelineEngine.Outcome o = run(pipeline(false, "throws", "noop"), ProgressMonitor.NULL, THROWS, NOOP);
         StepResult failed = o.record().getSteps().get(0);

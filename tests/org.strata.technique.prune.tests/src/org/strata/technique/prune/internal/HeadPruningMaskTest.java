@@ -82,7 +82,7 @@ class HeadPruningMaskTest {
         }
 
         Model pruned = PruneFixture.copy(original);
-        Change c = PruneFixture.apply(new HeadPruning(), pruned, Map.of("heads", heads.toString(), "compensate", "false"), false);
+        Change c = PruneFixture.apply(new HeadPruning(), pruned, Map.of("heads", heads.toString(), "criterion", "fluctuation", "compensate", "false"), false);
         System.out.println(label + ": " + c.summary() + " " + c.details() + " +" + c.nodesAdded() + " -" + c.nodesRemoved());
         assertEquals(List.of(), GraphValidator.check(pruned), label);
         TransformerStructure after = TransformerStructure.discover(pruned);

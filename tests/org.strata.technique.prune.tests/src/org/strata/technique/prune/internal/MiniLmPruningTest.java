@@ -77,7 +77,7 @@ class MiniLmPruningTest {
         PruneFixture.zeroRows(masked, ms.block(2).attention().o(), PruneFixture.features(new int[] {0, 5, 11}, 32));
         PruneFixture.zeroRows(masked, ms.block(6).attention().o(), PruneFixture.features(new int[] {3}, 32));
         Model pruned = PruneFixture.copy(original);
-        Change c = PruneFixture.apply(new HeadPruning(), pruned, Map.of("heads", "2:1,2:6,2:12,6:4", "compensate", "false"), false);
+        Change c = PruneFixture.apply(new HeadPruning(), pruned, Map.of("heads", "2:1,2:6,2:12,6:4", "criterion", "fluctuation", "compensate", "false"), false);
         assertEquals(List.of(2, 6), c.blocksTouched());
         assertEquals("12,9,12,12,12,11", c.details().get("heads per block"));
         assertTrue(PruneFixture.same(PruneFixture.compare(masked, pruned)));

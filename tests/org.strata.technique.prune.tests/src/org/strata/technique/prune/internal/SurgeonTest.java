@@ -171,6 +171,80 @@ class SurgeonTest {
         assertTrue(a.meanCosine() > b.meanCosine() + 0.01, a.meanCosine() + " vs " + b.meanCosine());
     }
 
+    @Test
+    void forcedGroupsAreExactlyTheOnesRemoved() {
+        Random r = new Random(13);
+        int n = 300, in = 8, out = 3;
+        float[] x = new float[n * in];
+        for (int i = 0; i < x.length; i++) x[i] = (float) r.nextGaussian();
+        float[] w = new float[in * out];
+        for (int i = 0; i < w.length; i++) w[i] = (float) r.nextGaussian();
+        InputCovariance c = statsOf(x, in, null);
+        Surgeon.Surgery s = Surgeon.removeExactly(c, w, out, 2, new int[] {3, 0}, 1e-6, QUIET);
+        assertArrayEquals(new int[] {1, 2}, s.keptGroups());
+        for (int row : new int[] {0, 1, 6, 7}) {
+            for (int o = 0; o < out; o++) assertEquals(0, w[row * out + o] + s.weightDelta()[row * out + o], 1e-6);
+        }
+        assertTrue(s.error()[1] <= s.error()[0] * (1 + 1e-9), s.error()[1] + " > " + s.error()[0]);
+        Surgeon.Surgery chosen = Surgeon.remove(c, w, out, 2, 2, 1e-6, QUIET);
+        assertTrue(chosen.error()[1] <= s.error()[1] * (1 + 1e-9), "the surgeon's own choice is no worse than a forced one");
+    }
+
+    @Test
+    void obsHeadsAreCloserThanFlapOnOtherFamiliesIncludingGroupedQueryAttention() {
+        for (var spec : List.of(SyntheticTransformers.llama().layers(2), SyntheticTransformers.bertPreLn().heads(8).layers(2),
+                SyntheticTransformers.gpt().layers(2))) {
+            Model original = spec.vocab(PruneFixture.VOCAB).build();
+            Model obs = PruneFixture.copy(original);
+            Change c = PruneFixture.apply(new HeadPruning(), obs, Map.of("fraction", "0.5"), false);
+            assertEquals("least-squares refit", c.details().get("bias compensation"));
+            assertEquals(List.of(), GraphValidator.check(obs));
+            AnalysisTable refit = c.analyses().stream().filter(a -> a.id().equals("heads-refit")).findFirst().orElseThrow();
+            for (double[] row : refit.values()) assertTrue(row[1] <= row[0] + 1e-9, "refit no worse than the mean alone");
+            Model flap = PruneFixture.copy(original);
+            PruneFixture.apply(new HeadPruning(), flap, Map.of("fraction", "0.5", "criterion", "fluctuation"), false);
+            for (Block b : TransformerStructure.discover(obs).blocks()) {
+                var other = TransformerStructure.discover(flap).block(b.number()).attention();
+                assertEquals(other.heads(), b.attention().heads());
+                assertEquals(other.kvHeads(), b.attention().kvHeads());
+            }
+            double eObs = PruneFixture.compare(original, obs).get(0).relativeError();
+            double eFlap = PruneFixture.compare(original, flap).get(0).relativeError();
+            System.out.println(spec + " heads 50 %: relative error obs " + eObs + ", fluctuation + bias " + eFlap);
+            assertTrue(eObs > 0 && eObs < eFlap, "obs " + eObs + " vs fluctuation " + eFlap);
+        }
+    }
+
+    @Test
+    void listedHeadsAreRemovedExactlyAndRefitted() {
+        Model original = PruneFixture.minilm();
+        Model obs = PruneFixture.copy(original);
+        Change c = PruneFixture.apply(new HeadPruning(), obs, Map.of("heads", "2:1,2:6,2:12,6:4"), true);
+        assertEquals("12,9,12,12,12,11", c.details().get("heads per block"));
+        assertEquals("2:1,2:6,2:12,6:4", c.details().get("removed (block:head)"));
+        Model zeroed = PruneFixture.copy(original);
+        PruneFixture.apply(new HeadPruning(), zeroed, Map.of("heads", "2:1,2:6,2:12,6:4", "criterion", "fluctuation",
+                "compensate", "false"), true);
+        // on evaluation text (the refit is fitted to calibration text, not to the random tokens of compare())
+        EmbeddingFidelity refitted = PruneFixture.fidelity(obs);
+        EmbeddingFidelity plain = PruneFixture.fidelity(zeroed);
+        System.out.println("MiniLM 4 listed heads: refitted " + refitted + "; zeroed " + plain);
+        assertTrue(refitted.meanCosine() > plain.meanCosine(), refitted.meanCosine() + " vs " + plain.meanCosine());
+    }
+
+    @Test
+    void onMiniLmObsHeadsKeepTheEmbeddingsCloserThanFlap() {
+        Model obs = PruneFixture.minilm();
+        Change c = PruneFixture.apply(new HeadPruning(), obs, Map.of("fraction", "0.25"), true);
+        for (Block b : TransformerStructure.discover(obs).blocks()) assertEquals(9, b.attention().heads());
+        Model flap = PruneFixture.minilm();
+        PruneFixture.apply(new HeadPruning(), flap, Map.of("fraction", "0.25", "criterion", "fluctuation"), true);
+        EmbeddingFidelity a = PruneFixture.fidelity(obs);
+        EmbeddingFidelity b = PruneFixture.fidelity(flap);
+        System.out.println("MiniLM heads 25 %: obs " + a + "; fluctuation + bias " + b + "; " + c.summary());
+        assertTrue(a.meanCosine() > b.meanCosine(), a.meanCosine() + " vs " + b.meanCosine());
+    }
+
     private static int missing(int[] kept, int n) {
         return Selection.removed(kept, n)[0];
     }
