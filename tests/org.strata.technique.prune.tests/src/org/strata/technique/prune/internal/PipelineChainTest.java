@@ -21,6 +21,7 @@ import org.strata.model.Step;
 import org.strata.model.StepResult;
 import org.strata.model.StepStatus;
 import org.strata.model.StrataFactory;
+import org.strata.model.io.PipelineFiles;
 import org.strata.onnx.Model;
 import org.strata.onnx.ModelReader;
 import org.strata.onnx.structure.Block;
@@ -30,6 +31,7 @@ import org.strata.runtime.EmbeddedModel;
 import org.strata.runtime.EmbeddedModels;
 import org.strata.runtime.TextCorpus;
 import org.strata.technique.cleanup.internal.GraphCleanup;
+import org.strata.technique.fuse.internal.TransformerFusion;
 import org.strata.technique.quantize.internal.DynamicInt8Quantization;
 
 /**
@@ -98,5 +100,32 @@ class PipelineChainTest {
             assertEquals(1152, b.ffn().intermediateSize());
             assertEquals(Quantization.DYNAMIC_INT8, b.ffn().down().quantization());
         }
+    }
+
+    /**
+     * The shipped {@code examples/width-int8.strata} (heads and FFN neurons pruned by obs, fusion, int8) keeps the
+     * mean cosine it promises on the whole evaluation split; its latency is measured by {@code strata bench}, not here.
+     */
+    @Test
+    void theWidthExampleKeepsItsFidelityGoal() {
+        java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("user.dir")).resolve("../../examples/width-int8.strata").normalize();
+        assertTrue(java.nio.file.Files.isRegularFile(file), file.toString());
+        Pipeline p = PipelineFiles.loadPipeline(file);
+        EmbeddedModel fp32 = EmbeddedModels.fp32();
+        PipelineEngine engine = new PipelineEngine(registry(new GraphCleanup(), new HeadPruning(), new FfnPruning(),
+                new TransformerFusion(), new DynamicInt8Quantization()), "test");
+        PipelineEngine.Outcome o = engine.run(p, null, new PipelineEngine.Inputs(ModelReader.read(fp32.model()), "minilm",
+                fp32.tokenizer(), TextCorpus.builtIn()), new RunSettings(1, 1, List.of(16), 1, 0, 0, false), ProgressMonitor.NULL);
+        RunRecord r = o.record();
+        for (StepResult s : r.getSteps()) assertEquals(StepStatus.APPLIED, s.getStatus(), s.getTechniqueId() + ": " + s.getMessage());
+        StepResult last = r.getSteps().get(r.getSteps().size() - 1);
+        double cosine = last.getMetrics().stream().filter(m -> m.getName().equals("cosine.mean")).mapToDouble(Metric::getValue)
+                .findFirst().orElseThrow();
+        System.out.println("examples/width-int8.strata: mean cosine " + cosine + " on the evaluation split");
+        assertTrue(cosine >= p.getGoal().getMinMeanCosine(), cosine + " < " + p.getGoal().getMinMeanCosine());
+        assertTrue(cosine < 0.999, "the pruning steps must have removed something: " + cosine);
+        int heads = 0;
+        for (Block b : TransformerStructure.discover(o.model()).blocks()) heads += b.attention().heads();
+        assertEquals(54, heads, "a quarter of the 72 heads removed");
     }
 }
