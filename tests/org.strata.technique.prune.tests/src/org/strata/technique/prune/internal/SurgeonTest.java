@@ -137,24 +137,34 @@ class SurgeonTest {
 
     @Test
     void obsIsCloserThanBiasCompensationOnOtherFamilies() {
-        for (var spec : List.of(SyntheticTransformers.llama().layers(3), SyntheticTransformers.bertPostLn().layers(2),
-                SyntheticTransformers.gpt().layers(2))) {
+        obsBeatsFlap(new FfnPruning(), "ffn-refit", "FFN", (a, b) -> assertEquals(a.ffn().intermediateSize(), b.ffn().intermediateSize()),
+                SyntheticTransformers.llama().layers(3), SyntheticTransformers.bertPostLn().layers(2), SyntheticTransformers.gpt().layers(2));
+    }
+
+    /**
+     * Half of the units of every block of each {@code specs} model removed by obs and by fluctuation + bias: the same
+     * widths ({@code sameWidth} on each pair of blocks), a valid graph, the refit no worse than the mean alone per block,
+     * and a smaller relative output error for obs.
+     */
+    private static void obsBeatsFlap(org.strata.core.Technique t, String refitId, String what,
+            java.util.function.BiConsumer<Block, Block> sameWidth, org.strata.testing.TransformerSpec... specs) {
+        for (var spec : specs) {
             Model original = spec.vocab(PruneFixture.VOCAB).build();
             Model obs = PruneFixture.copy(original);
-            Change c = PruneFixture.apply(new FfnPruning(), obs, Map.of("fraction", "0.5"), false);
+            Change c = PruneFixture.apply(t, obs, Map.of("fraction", "0.5"), false);
             assertEquals("least-squares refit", c.details().get("bias compensation"));
             assertEquals(List.of(), GraphValidator.check(obs));
-            AnalysisTable refit = c.analyses().stream().filter(a -> a.id().equals("ffn-refit")).findFirst().orElseThrow();
+            AnalysisTable refit = c.analyses().stream().filter(a -> a.id().equals(refitId)).findFirst().orElseThrow();
             for (double[] row : refit.values()) assertTrue(row[1] <= row[0] + 1e-9, "refit no worse than the mean alone");
             Model flap = PruneFixture.copy(original);
-            PruneFixture.apply(new FfnPruning(), flap, Map.of("fraction", "0.5", "criterion", "fluctuation"), false);
+            PruneFixture.apply(t, flap, Map.of("fraction", "0.5", "criterion", "fluctuation"), false);
             for (Block b : TransformerStructure.discover(obs).blocks()) {
-                assertEquals(TransformerStructure.discover(flap).block(b.number()).ffn().intermediateSize(), b.ffn().intermediateSize());
+                sameWidth.accept(TransformerStructure.discover(flap).block(b.number()), b);
             }
             double eObs = PruneFixture.compare(original, obs).get(0).relativeError();
             double eFlap = PruneFixture.compare(original, flap).get(0).relativeError();
-            System.out.println(spec + " FFN 50 %: relative error obs " + eObs + ", fluctuation + bias " + eFlap);
-            assertTrue(eObs > 0 && eObs < eFlap, "obs " + eObs + " vs fluctuation " + eFlap);
+            System.out.println(spec + " " + what + " 50 %: relative error obs " + eObs + ", fluctuation + bias " + eFlap);
+            assertTrue(eObs > 0 && eObs < eFlap, what + ": obs " + eObs + " vs fluctuation " + eFlap);
         }
     }
 
@@ -192,27 +202,10 @@ class SurgeonTest {
 
     @Test
     void obsHeadsAreCloserThanFlapOnOtherFamiliesIncludingGroupedQueryAttention() {
-        for (var spec : List.of(SyntheticTransformers.llama().layers(2), SyntheticTransformers.bertPreLn().heads(8).layers(2),
-                SyntheticTransformers.gpt().layers(2))) {
-            Model original = spec.vocab(PruneFixture.VOCAB).build();
-            Model obs = PruneFixture.copy(original);
-            Change c = PruneFixture.apply(new HeadPruning(), obs, Map.of("fraction", "0.5"), false);
-            assertEquals("least-squares refit", c.details().get("bias compensation"));
-            assertEquals(List.of(), GraphValidator.check(obs));
-            AnalysisTable refit = c.analyses().stream().filter(a -> a.id().equals("heads-refit")).findFirst().orElseThrow();
-            for (double[] row : refit.values()) assertTrue(row[1] <= row[0] + 1e-9, "refit no worse than the mean alone");
-            Model flap = PruneFixture.copy(original);
-            PruneFixture.apply(new HeadPruning(), flap, Map.of("fraction", "0.5", "criterion", "fluctuation"), false);
-            for (Block b : TransformerStructure.discover(obs).blocks()) {
-                var other = TransformerStructure.discover(flap).block(b.number()).attention();
-                assertEquals(other.heads(), b.attention().heads());
-                assertEquals(other.kvHeads(), b.attention().kvHeads());
-            }
-            double eObs = PruneFixture.compare(original, obs).get(0).relativeError();
-            double eFlap = PruneFixture.compare(original, flap).get(0).relativeError();
-            System.out.println(spec + " heads 50 %: relative error obs " + eObs + ", fluctuation + bias " + eFlap);
-            assertTrue(eObs > 0 && eObs < eFlap, "obs " + eObs + " vs fluctuation " + eFlap);
-        }
+        obsBeatsFlap(new HeadPruning(), "heads-refit", "heads", (a, b) -> {
+            assertEquals(a.attention().heads(), b.attention().heads());
+            assertEquals(a.attention().kvHeads(), b.attention().kvHeads());
+        }, SyntheticTransformers.llama().layers(2), SyntheticTransformers.bertPreLn().heads(8).layers(2), SyntheticTransformers.gpt().layers(2));
     }
 
     @Test
