@@ -130,7 +130,7 @@ final class DropStage extends ReductionStage {
     private Value importance(OpBuilder b, Input in, Value first) {
         Value x = in.stream();
         return switch (importance) {
-            case NEXT_CLS_ATTENTION -> in.next().firstTokenAttention(b, b.argMax(b.cast(first, DataType.FLOAT), 1));
+            case NEXT_CLS_ATTENTION -> in.next().firstTokenAttention(b, x, b.argMax(b.cast(first, DataType.FLOAT), 1));
             case CLS_ATTENTION -> {
                 // rows of the first token in the probabilities [B, heads, N, N], averaged over heads
                 Value probs = in.block().attention().core().output(0);

@@ -23,7 +23,8 @@ import org.strata.onnx.structure.Block;
  * <li>{@link #firstTokenAttention}: what the first token pays each position in this block, computed before the
  * reduction from the full sequence. The query side (from the projections' input through the Softmax, not the
  * keys) is copied for the first token's row alone, so it costs one row of the query projection. When the block's
- * keys will read the reduced stream, the key side is copied too, for the full sequence (one key projection).</li>
+ * keys will read the reduced stream, the key side (and a pre-LN norm) is copied too, for the full sequence (one key
+ * projection).</li>
  * <li>{@link #keepKeysAndValues}: after the reduction this block's queries, residual and everything after read the
  * reduced stream, while its keys and values still read the full sequence, so the kept tokens attend to every token
  * once more before the sequence is shorter. Nodes both sides read (a pre-LN norm, a Shape) are copied for the
@@ -76,37 +77,39 @@ final class NextBlockAttention {
     /**
      * The attention the first real token pays each position in this block, averaged over heads, [B, N] (float).
      *
+     * @param full       the block's input before the reduction, [B, N, H]
      * @param firstIndex the first real position of each row, [B] int64
      */
-    Value firstTokenAttention(OpBuilder b, Value firstIndex) {
+    Value firstTokenAttention(OpBuilder b, Value full, Value firstIndex) {
         Value u = block.attention().input();
-        Value row = b.gatherRows(u, b.unsqueeze(firstIndex, 1)); // [B, 1, H]
+        Map<Value, Value> copies = new IdentityHashMap<>();
+        if (!keysStayFull) {
+            // the block itself will read the reduced stream: the keys (and the norm before them, in pre-LN) are
+            // computed here once more from the full one
+            Set<Node> keySide = Reach.descendants(full);
+            keySide.retainAll(Reach.ancestors(scores.input(1), u));
+            copyAll(b, keySide, copies);
+        }
+        Value row = b.gatherRows(copies.getOrDefault(u, u), b.unsqueeze(firstIndex, 1)); // [B, 1, H]
         Set<Node> querySide = Reach.descendants(u);
         querySide.retainAll(Reach.ancestors(softmax.output(0)));
         Set<Node> keysOnly = Reach.ancestors(scores.input(1));
         keysOnly.removeAll(Reach.ancestors(scores.input(0)));
         querySide.removeAll(keysOnly);
-        Map<Value, Value> copies = new IdentityHashMap<>();
-        if (!keysStayFull) {
-            // the block's own keys will be computed from the reduced stream: these are computed from the full one
-            Set<Node> keySide = Reach.descendants(u);
-            keySide.retainAll(keysOnly);
-            for (Node n : inOrder(keySide)) {
-                List<Value> in = new ArrayList<>();
-                for (Value v : n.inputs()) in.add(v == null ? null : copies.getOrDefault(v, v));
-                Node c = b.copy(n, in);
-                for (int i = 0; i < n.outputs().size(); i++) copies.put(n.output(i), c.output(i));
-            }
-        }
         copies.put(u, row);
-        for (Node n : inOrder(querySide)) {
+        copyAll(b, querySide, copies);
+        Value probs = copies.get(softmax.output(0)); // [B, heads, 1, N]
+        return b.reduce("ReduceMean", probs, false, 1, 2);
+    }
+
+    /** Copies {@code nodes} in graph order, each reading the copies of its inputs where there are. */
+    private void copyAll(OpBuilder b, Set<Node> nodes, Map<Value, Value> copies) {
+        for (Node n : inOrder(nodes)) {
             List<Value> in = new ArrayList<>();
             for (Value v : n.inputs()) in.add(v == null ? null : copies.getOrDefault(v, v));
             Node c = b.copy(n, in);
             for (int i = 0; i < n.outputs().size(); i++) copies.put(n.output(i), c.output(i));
         }
-        Value probs = copies.get(softmax.output(0)); // [B, heads, 1, N]
-        return b.reduce("ReduceMean", probs, false, 1, 2);
     }
 
     /**
