@@ -50,12 +50,14 @@ final class NextBlockAttention {
         Attention a = block.attention();
         this.softmax = a.core();
         Set<Node> afterSoftmax = Reach.descendants(softmax.output(0));
+        Set<Node> beforeSoftmax = Reach.ancestors(softmax.input(0));
         Node s = null;
         Node c = null;
+        // the two products of run-time values: Q·Kᵀ before the Softmax, P·V after it (the output projection's weight is constant)
         for (Node n : a.nodes()) {
             if (!n.is("MatMul") || !runtime(n.input(0)) || !runtime(n.input(1))) continue;
-            if (afterSoftmax.contains(n)) c = c == null ? n : c;
-            else if (Reach.ancestors(softmax.input(0)).contains(n)) s = n;
+            if (afterSoftmax.contains(n) && c == null) c = n;
+            else if (beforeSoftmax.contains(n)) s = n;
         }
         if (s == null || c == null) {
             throw new TechniqueException(techniqueId + ": block " + block.number() + "'s attention has no "
@@ -68,10 +70,6 @@ final class NextBlockAttention {
 
     private static boolean runtime(Value v) {
         return v != null && !v.isInitializer() && (v.producer() == null || !v.producer().is("Constant"));
-    }
-
-    int blockNumber() {
-        return block.number();
     }
 
     /**

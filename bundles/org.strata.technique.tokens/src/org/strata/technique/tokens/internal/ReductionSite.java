@@ -1,6 +1,5 @@
 package org.strata.technique.tokens.internal;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;

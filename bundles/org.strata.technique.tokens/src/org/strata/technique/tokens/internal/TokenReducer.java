@@ -37,8 +37,11 @@ import org.strata.onnx.structure.TransformerStructure;
  * <li>Every later block's attention takes a bias over the slots instead of the padding mask: 0 (or log size with
  * proportional attention) for a slot in use, −10³⁰ for an empty one. Without a mask, an Add before the Softmax
  * carries it.</li>
+ * <li>With {@code next-block-keys=all}, the block right after a reduction keeps its keys and values (and their bias) on
+ * the stream before it, and only its queries and the rest of it read the reduced stream ({@link NextBlockAttention});
+ * the bias of the reduced stream starts one block later.</li>
  * <li>At the end, unless the reduced sequence is wanted: stage by stage backwards, every position takes its
- * slot's output (GatherElements), or — a dropped token rejoining — keeps the stream it left with (Where). The
+ * slot's output (a Gather of its rows), or — a dropped token rejoining — keeps the stream it left with (Where). The
  * output keeps its shape [batch, sequence, hidden]. With {@code output=reduced}, the hidden-state output is the
  * reduced sequence and a second output {@code token_weights} [batch, slots] gives each slot's size.</li>
  * </ol>

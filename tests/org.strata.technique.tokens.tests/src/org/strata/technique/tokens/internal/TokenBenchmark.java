@@ -203,14 +203,14 @@ class TokenBenchmark {
     void tableOverMethodBlockAndKeepRatio() {
         StringBuilder out = new StringBuilder("\n== MiniLM: method x block x keep; latency ratio and mean cosine on "
                 + passages.size() + " passages ==\n");
-        out.append(String.format(Locale.ROOT, "  %-20s %5s %5s | %8s %8s | %8s %8s%n", "method", "block", "keep", "lat@128", "cos@128", "lat@256", "cos@256"));
+        out.append(String.format(Locale.ROOT, "  %-26s %5s %5s | %8s %8s | %8s %8s%n", "method", "block", "keep", "lat@128", "cos@128", "lat@256", "cos@256"));
         try (OrtSession a = Runs.session(original)) {
             for (int block : new int[] {1, 2, 3}) {
                 for (double keep : new double[] {0.25, 0.5, 0.75}) {
                     for (Variant v : methods(block, keep)) {
                         try (OrtSession b = Runs.session(reduce(v))) {
                             List<LatencyBenchmark.SequenceLatency> rows = latency(a, b, List.of(128, 256)).rows();
-                            out.append(String.format(Locale.ROOT, "  %-20s %5d %5.2f | %8.3f %8.4f | %8.3f %8.4f%n", v.name(), block, keep,
+                            out.append(String.format(Locale.ROOT, "  %-26s %5d %5.2f | %8.3f %8.4f | %8.3f %8.4f%n", v.name(), block, keep,
                                     rows.get(0).ratio(), cosine(a, b, 128), rows.get(1).ratio(), cosine(a, b, 256)));
                         } catch (Exception e) {
                             throw new AssertionError(v.name() + " block " + block + " keep " + keep, e);
