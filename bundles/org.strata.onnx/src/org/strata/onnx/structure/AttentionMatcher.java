@@ -31,6 +31,9 @@ final class AttentionMatcher {
     private final int number;
     private final Set<Node> branch;
     private final Node residual;
+    /** Where keys and values may come from besides the branch (see {@link #withKeysAndValuesFrom}); empty otherwise. */
+    private Set<Node> keyValueRegion = Set.of();
+    private Value keyValueSource;
 
     /** What tracing one of Q, K, V back to its projection found. */
     private record Traced(Projection projection, QkvLayout layout, List<Node> splitNodes, long part,
@@ -41,6 +44,17 @@ final class AttentionMatcher {
         this.number = number;
         this.branch = branch;
         this.residual = residual;
+    }
+
+    /**
+     * Lets the keys and values come from {@code source} (or a norm of it) through {@code region} instead of from the
+     * queries' input: the block right after a token reduction whose keys and values still read the sequence before
+     * the reduction while its queries read the shorter one.
+     */
+    AttentionMatcher withKeysAndValuesFrom(Value source, Set<Node> region) {
+        this.keyValueSource = source;
+        this.keyValueRegion = region;
+        return this;
     }
 
     static boolean isFusedAttention(Node n) {
@@ -318,7 +332,8 @@ final class AttentionMatcher {
                 return new Traced(p, layout, splits, part, reshapes, r);
             }
             Node n = v.producer();
-            if (n == null || !branch.contains(n)) {
+            boolean keyOrValue = !role.equals("the query");
+            if (n == null || !branch.contains(n) && !(keyOrValue && keyValueRegion.contains(n))) {
                 throw fail("expected " + role + " to come from a projection of the attention input, but reached "
                         + PatternMatcher.source(v) + (n == null ? "" : ", which is outside the block's attention"));
             }
@@ -337,9 +352,9 @@ final class AttentionMatcher {
                 if (op.equals("Reshape")) reshapes.add(n);
                 v = n.input(0);
             } else if (op.equals("Mul") || op.equals("Div")) {
-                v = runtimeOperandIn(n, role);
+                v = runtimeOperandIn(n, role, keyOrValue);
             } else if (op.equals("Concat")) {
-                v = runtimeOperandIn(n, role); // KV cache: Concat(past, new)
+                v = runtimeOperandIn(n, role, keyOrValue); // KV cache: Concat(past, new)
             } else if (op.equals("Split") || op.equals("Slice") || op.equals("Gather")) {
                 layout = switch (op) {
                     case "Split" -> QkvLayout.SPLIT;
@@ -365,10 +380,11 @@ final class AttentionMatcher {
      * The single operand of {@code n} carrying data computed inside the attention branch (a scale computed
      * from a Shape is not data).
      */
-    private Value runtimeOperandIn(Node n, String role) {
+    private Value runtimeOperandIn(Node n, String role, boolean keyOrValue) {
         Value found = null;
         for (Value in : n.inputs()) {
-            if (in != null && Reach.producedIn(in, branch) && !shapeDerived(in)) {
+            boolean computed = Reach.producedIn(in, branch) || keyOrValue && Reach.producedIn(in, keyValueRegion);
+            if (in != null && computed && !shapeDerived(in)) {
                 if (found != null) {
                     throw fail("expected " + role + " to pass " + n.describe() + " with one operand, but both '" + found.name()
                             + "' and '" + in.name() + "' are computed in the attention");
@@ -388,7 +404,7 @@ final class AttentionMatcher {
         todo.push(v.producer());
         while (!todo.isEmpty()) {
             Node n = todo.pop();
-            if (!branch.contains(n) || !seen.add(n)) continue;
+            if (!branch.contains(n) && !keyValueRegion.contains(n) || !seen.add(n)) continue;
             if (n.is("Shape")) {
                 sawShape = true;
                 continue;
@@ -436,7 +452,7 @@ final class AttentionMatcher {
         }
         Value input = q.projection.input();
         for (Traced t : List.of(k, v)) {
-            if (!LookThrough.same(t.projection.input(), input)) {
+            if (!LookThrough.same(t.projection.input(), input) && !fromKeyValueSource(t.projection.input())) {
                 throw fail("expected Q, K and V to project the same input, but the query projection "
                         + q.projection.node().describe() + " reads '" + input.name() + "' and " + t.projection.node().describe()
                         + " reads '" + t.projection.input().name() + "'");
@@ -475,6 +491,12 @@ final class AttentionMatcher {
         return new Attention(core, input, fusedQkv ? null : q.projection, fusedQkv ? null : k.projection,
                 fusedQkv ? null : v.projection, qkv, q.layout, splitNodes, o, heads, kvHeads, (int) headSize, rotary,
                 masks, causal, List.of());
+    }
+
+    /** True when {@code x} is the allowed key/value source or a norm of it. */
+    private boolean fromKeyValueSource(Value x) {
+        if (keyValueSource == null) return false;
+        return LookThrough.same(x, keyValueSource) || NormPatterns.endingAt(x, keyValueSource).found();
     }
 
     /** (heads, head size) from the query's head-splitting Reshape nearest its projection. */

@@ -20,11 +20,21 @@ final class BlockMatcher {
     private final int number;
     private final Value input;
     private final Set<Node> downstream;
+    private final Value keyValueSource;
 
     BlockMatcher(int number, Value input, Set<Node> downstream) {
+        this(number, input, downstream, null);
+    }
+
+    /**
+     * @param keyValueSource the stream before a token reduction, which the attention's keys and values may read (or a
+     *                       norm of it) instead of {@code input}; null when they read {@code input} like the queries
+     */
+    BlockMatcher(int number, Value input, Set<Node> downstream, Value keyValueSource) {
         this.number = number;
         this.input = input;
         this.downstream = downstream;
+        this.keyValueSource = keyValueSource;
     }
 
     private StructureException fail(String message) {
@@ -59,7 +69,11 @@ final class BlockMatcher {
     Block match(Node attentionResidual) {
         Value attentionOut = otherOperand(attentionResidual, input);
         Set<Node> attentionBranch = intersect(downstream, Reach.ancestors(attentionOut));
-        Attention attention = new AttentionMatcher(number, attentionBranch, attentionResidual).match(attentionOut, input);
+        AttentionMatcher matcher = new AttentionMatcher(number, attentionBranch, attentionResidual);
+        if (keyValueSource != null) {
+            matcher.withKeysAndValuesFrom(keyValueSource, intersect(Reach.descendants(keyValueSource), Reach.ancestors(attentionOut)));
+        }
+        Attention attention = matcher.match(attentionOut, input);
 
         NormPlacement placement;
         Norm attentionNorm = null;

@@ -69,8 +69,10 @@ final class StructureDiscovery {
     /**
      * The next block when the stream does not go on into one directly but through a token reduction (tokens.drop,
      * merge or pool: Gather/GatherElements/MatMul of the stream after a block, whose result the next block reads):
-     * the first value computed from {@code x}, in graph order, that is the input of a recognisable block. Null when
-     * there is none (the stream reaches the head), so graphs without a reduction are discovered as before.
+     * the first value computed from {@code x}, in graph order, that is the input of a recognisable block. Its
+     * attention's keys and values may still read {@code x} (the next block attending to every token while its queries
+     * run on the kept ones). Null when there is none (the stream reaches the head), so graphs without a reduction are
+     * discovered as before.
      */
     private static Block afterTokenReduction(int number, Value x, Set<Node> downstream, List<Node> order) {
         for (Node n : order) {
@@ -82,7 +84,7 @@ final class StructureDiscovery {
                 Set<Node> below = Reach.descendants(y);
                 if (!Reach.producedIn(other, below) || BlockMatcher.residualOf(y, below) != n) continue;
                 try {
-                    return new BlockMatcher(number, y, below).match(n);
+                    return new BlockMatcher(number, y, below, x).match(n);
                 } catch (StructureException e) {
                     return null; // not a block after all: the stream ends at x as it would without this look
                 }

@@ -8,7 +8,11 @@ import org.strata.onnx.Value;
  *
  * <p>Importance, per real token, from what the block computed:
  * <ul>
- * <li>{@code cls-attention}: the attention the first token pays it, averaged over heads (EViT, PyramidDrop);</li>
+ * <li>{@code cls-attention}: the attention the first token pays it in the block, averaged over heads (EViT,
+ * PyramidDrop);</li>
+ * <li>{@code next-cls-attention}: the same in the next block — what the first token will look at once the sequence is
+ * shorter — computed before the reduction from the full sequence (one row of the next block's query side, see
+ * {@link NextBlockAttention#firstTokenAttention});</li>
  * <li>{@code norm}: the L2 norm of its hidden state;</li>
  * <li>{@code mean-similarity}: the cosine between its hidden state and the mean of the sequence's.</li>
  * </ul>
@@ -26,11 +30,22 @@ import org.strata.onnx.Value;
  * later blocks (with proportional attention), and they take its output back (EViT's fusion of inattentive tokens,
  * by similarity instead of into one token).</li>
  * </ul>
+ * A merged token's state is the mean of its members weighted by their size, or ({@code merge-weights=attention}) by
+ * the attention the first token pays them, as EViT weights the tokens it fuses: the attended tokens dominate the
+ * state the later blocks see.
  * The first token neither absorbs nor lends its output to dropped tokens.
  */
 final class DropStage extends ReductionStage {
     enum Importance implements TokenParameters.Choice {
-        CLS_ATTENTION, NORM, MEAN_SIMILARITY
+        CLS_ATTENTION, NEXT_CLS_ATTENTION, NORM, MEAN_SIMILARITY;
+
+        boolean attention() {
+            return this == CLS_ATTENTION || this == NEXT_CLS_ATTENTION;
+        }
+    }
+
+    enum MergeWeights implements TokenParameters.Choice {
+        SIZE, ATTENTION
     }
 
     enum Dropped implements TokenParameters.Choice {
@@ -40,12 +55,18 @@ final class DropStage extends ReductionStage {
     private final Importance importance;
     private final double coverage;
     private final Dropped dropped;
+    private final MergeWeights mergeWeights;
 
-    DropStage(int block, double keep, Importance importance, double coverage, Dropped dropped) {
+    /** @param mergeWeights {@link MergeWeights#ATTENTION} needs an attention importance */
+    DropStage(int block, double keep, Importance importance, double coverage, Dropped dropped, MergeWeights mergeWeights) {
         super(block, keep);
+        if (mergeWeights == MergeWeights.ATTENTION && !importance.attention()) {
+            throw new IllegalArgumentException("attention merge weights need an attention importance, not " + importance.id());
+        }
         this.importance = importance;
         this.coverage = coverage;
         this.dropped = dropped;
+        this.mergeWeights = mergeWeights;
     }
 
     @Override
@@ -66,7 +87,8 @@ final class DropStage extends ReductionStage {
         Value width = ReductionStage.widest(b, target);
         Value width1 = b.unsqueeze(width, 0);
 
-        Value priority = scaled(b, importance(b, in, first), valid);
+        Value score = importance(b, in, first);
+        Value priority = scaled(b, score, valid);
         if (coverage > 0) priority = b.add(priority, b.where(evenlySpaced(b, validF, count, target), b.f(2f), b.f(0f)));
         priority = b.where(first, b.f(4f), priority);
         priority = b.where(valid, priority, b.f(-1f));
@@ -87,8 +109,8 @@ final class DropStage extends ReductionStage {
         if (dropped == Dropped.REJOIN) return new Output(chosen, size, slotOf, kept);
 
         // dropped tokens go to the most similar kept token other than the first
-        Value unit = b.unitRows(x);
-        Value similarity = b.matMul(unit, b.transpose(b.gatherRows(unit, idx), 0, 2, 1));
+        // cosine up to each dropped token's own norm, which does not change its nearest kept token
+        Value similarity = b.matMul(x, b.transpose(b.unitRows(chosen), 0, 2, 1));
         Value firstSlot = b.gatherElements(b.cast(first, DataType.FLOAT), idx, 1);
         Value receivers = b.and(b.greater(slotKept, b.f(0.5f)), b.less(firstSlot, b.f(0.5f)));
         similarity = b.where(b.unsqueeze(receivers, 1), similarity, b.f(-1e9f));
@@ -96,13 +118,19 @@ final class DropStage extends ReductionStage {
         if (dropped == Dropped.COPY_NEAREST) return new Output(chosen, size, assign, null);
         Value weights = b.assignment(assign, slots, in.size());
         Value merged = b.reduce("ReduceSum", weights, false, 2);
-        return new Output(ReductionStage.slotMeans(b, weights, x, merged, chosen), merged, assign, null);
+        if (mergeWeights == MergeWeights.ATTENTION) {
+            // attention is positive for every real token; the floor keeps a slot whose attention underflowed a mean
+            weights = b.assignment(assign, slots, b.mul(b.max(score, b.f(1e-9f)), validF));
+        }
+        Value state = ReductionStage.slotMeans(b, weights, x, b.reduce("ReduceSum", weights, false, 2), chosen);
+        return new Output(state, merged, assign, null);
     }
 
     /** Per-position importance [B, N] (float), before scaling. */
     private Value importance(OpBuilder b, Input in, Value first) {
         Value x = in.stream();
         return switch (importance) {
+            case NEXT_CLS_ATTENTION -> in.next().firstTokenAttention(b, x, b.argMax(b.cast(first, DataType.FLOAT), 1));
             case CLS_ATTENTION -> {
                 // rows of the first token in the probabilities [B, heads, N, N], averaged over heads
                 Value probs = in.block().attention().core().output(0);

@@ -59,6 +59,18 @@ final class OpBuilder {
         return n;
     }
 
+    /** A node like {@code n} (domain, op, attributes, as many outputs) reading {@code inputs}. */
+    Node copy(Node n, List<Value> inputs) {
+        String base = prefix + (scope.isEmpty() ? "" : "/" + scope) + "/" + n.opType();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < n.outputs().size(); i++) names.add(base + "_output_" + i);
+        Node c = graph.addNode(n.domain(), n.opType(), inputs, names, List.copyOf(n.attributes().values()));
+        String name = base;
+        for (int i = 1; !nodeNames.add(name); i++) name = base + "_" + i;
+        c.setName(name);
+        return c;
+    }
+
     Value op(String op, List<Attribute> attrs, Value... inputs) {
         return node(op, 1, attrs, inputs).output(0);
     }
@@ -247,14 +259,16 @@ final class OpBuilder {
         return range(i(0), n, i(1));
     }
 
-    /** {@code index} [B, R] (int64) widened to [B, R, width] for GatherElements along axis 1 of a [B, N, width] tensor. */
-    Value rowIndex(Value index, Value width) {
-        return expand(unsqueeze(index, 2), concat(0, shape(index), width));
-    }
-
-    /** Rows {@code index} [B, R] of {@code x} [B, N, H]: [B, R, H]. */
+    /**
+     * Rows {@code index} [B, R] (int64, per batch row) of {@code x} [B, N, H]: [B, R, H]. One Gather from the
+     * flattened [B·N, H] rows at {@code index + b·N}, which costs far less than a GatherElements with an index
+     * widened to [B, R, H].
+     */
     Value gatherRows(Value x, Value index) {
-        return gatherElements(x, rowIndex(index, dim(x, 2)), 1);
+        Value shape = shape(x);
+        Value offsets = mul(iota(gather(shape, i(0), 0)), gather(shape, i(1), 0)); // [B]: b·N
+        Value flat = op("Reshape", x, concat(0, ints(-1), gather(shape, ints(2), 0)));
+        return gather(flat, add(index, unsqueeze(offsets, 1)), 0);
     }
 
     /** {@code x / max(‖x‖, ε)} along the last axis of [B, N, H]. */

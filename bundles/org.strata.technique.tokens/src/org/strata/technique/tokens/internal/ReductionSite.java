@@ -1,6 +1,5 @@
 package org.strata.technique.tokens.internal;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -165,8 +164,8 @@ final class ReductionSite {
     void checkReducedRegion(int k) {
         Value from = structure.block(k).output();
         Value to = lastOutput();
-        Set<Node> region = descendants(from);
-        region.retainAll(ancestors(to));
+        Set<Node> region = Reach.descendants(from);
+        region.retainAll(Reach.ancestors(to));
         Set<Value> masks = new HashSet<>(structure.block(1).attention().masks());
         for (Node n : model.graph().nodes()) {
             if (!region.contains(n)) continue;
@@ -200,29 +199,6 @@ final class ReductionSite {
         for (Value in : p.inputs()) if (c && in != null) c = constant(in, memo);
         memo.put(v, c);
         return c;
-    }
-
-    private static Set<Node> descendants(Value v) {
-        Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        ArrayDeque<Node> todo = new ArrayDeque<>(v.consumers());
-        while (!todo.isEmpty()) {
-            Node n = todo.pop();
-            if (!seen.add(n)) continue;
-            for (Value o : n.outputs()) todo.addAll(o.consumers());
-        }
-        return seen;
-    }
-
-    private static Set<Node> ancestors(Value v) {
-        Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        ArrayDeque<Node> todo = new ArrayDeque<>();
-        if (v.producer() != null) todo.push(v.producer());
-        while (!todo.isEmpty()) {
-            Node n = todo.pop();
-            if (!seen.add(n)) continue;
-            for (Value in : n.inputs()) if (in != null && in.producer() != null) todo.push(in.producer());
-        }
-        return seen;
     }
 
     private static String names(List<Value> vs) {

@@ -15,10 +15,11 @@ import org.strata.onnx.structure.Block;
  */
 abstract class ReductionStage {
     /**
-     * What a stage reads: the block it follows, the stream after it [B, N, H], sizes [B, N], real tokens of the
-     * model input [B, 1] (float), and the fewest tokens a row keeps (a float scalar).
+     * What a stage reads: the block it follows and the attention of the one after it, the stream after it
+     * [B, N, H], sizes [B, N], real tokens of the model input [B, 1] (float), and the fewest tokens a row keeps
+     * (a float scalar).
      */
-    record Input(Block block, Value stream, Value size, Value realTokens, Value minTokens) {
+    record Input(Block block, NextBlockAttention next, Value stream, Value size, Value realTokens, Value minTokens) {
     }
 
     /**

@@ -49,7 +49,7 @@ public final class TokenMerge implements Technique {
                     ParameterSpec.integer(ROUNDS, 1, 1, 8,
                             "rounds of matching per block at least (more when one cannot reach keep); several smaller"
                                     + " merges match better than one large one"),
-                    TokenParameters.proportional(), TokenParameters.minTokens(), TokenParameters.output()),
+                    TokenParameters.proportional(), TokenParameters.nextBlockKeys(), TokenParameters.minTokens(), TokenParameters.output()),
             EnumSet.allOf(GraphForm.class), Double.NaN);
 
     @Override
@@ -78,7 +78,7 @@ public final class TokenMerge implements Technique {
             }
         }
         return TokenReducer.apply(ID, model, context, new TokenReducer.Plan(stages, params.getBoolean(TokenParameters.PROPORTIONAL),
-                params.getInt(TokenParameters.MIN_TOKENS), TokenParameters.output(params), "merge/" + schedule.id() + "/" + metric.id()));
+                params.getInt(TokenParameters.MIN_TOKENS), TokenParameters.output(params), TokenParameters.nextBlockKeys(params), "merge/" + schedule.id() + "/" + metric.id()));
     }
 
     /**

@@ -14,6 +14,7 @@ final class TokenParameters {
     static final String OUTPUT = "output";
     static final String PROPORTIONAL = "proportional-attention";
     static final String MIN_TOKENS = "min-tokens";
+    static final String NEXT_BLOCK_KEYS = "next-block-keys";
 
     private TokenParameters() {
     }
@@ -42,6 +43,18 @@ final class TokenParameters {
         return ParameterSpec.choice(OUTPUT, TokenReducer.OutputMode.FULL.id(), ids(TokenReducer.OutputMode.values()),
                 "full: restore [batch, sequence, hidden] at the output (a drop-in replacement); reduced: output the reduced "
                         + "sequence and its per-token weights (" + TokenReducer.WEIGHTS_OUTPUT + ")");
+    }
+
+    static ParameterSpec nextBlockKeys() {
+        return ParameterSpec.choice(NEXT_BLOCK_KEYS, TokenReducer.NextBlockKeys.ALL.id(), ids(TokenReducer.NextBlockKeys.values()),
+                "all: the block right after a reduction still attends to every token (its keys and values read the full"
+                        + " sequence; its queries and everything after run on the kept tokens), which costs that block's key"
+                        + " and value projections of the dropped tokens and keeps much more fidelity; kept: it attends to the"
+                        + " kept tokens only, like the later blocks");
+    }
+
+    static TokenReducer.NextBlockKeys nextBlockKeys(Parameters p) {
+        return choice(TokenReducer.NextBlockKeys.class, p, NEXT_BLOCK_KEYS);
     }
 
     static TokenReducer.OutputMode output(Parameters p) {

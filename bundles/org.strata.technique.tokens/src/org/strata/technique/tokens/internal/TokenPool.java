@@ -34,7 +34,7 @@ public final class TokenPool implements Technique {
                             "kmeans: weighted k-means on the hidden states; kmedoids: centres snap to member tokens; window:"
                                     + " consecutive windows averaged (the baseline)"),
                     ParameterSpec.integer(ITERATIONS, 3, 0, 20, "clustering iterations unrolled in the graph (kmeans, kmedoids)"),
-                    TokenParameters.proportional(), TokenParameters.minTokens(), TokenParameters.output()),
+                    TokenParameters.proportional(), TokenParameters.nextBlockKeys(), TokenParameters.minTokens(), TokenParameters.output()),
             EnumSet.allOf(GraphForm.class), Double.NaN);
 
     @Override
@@ -50,6 +50,6 @@ public final class TokenPool implements Technique {
         ReductionStage stage = new PoolStage(block, keep, method, params.getInt(ITERATIONS));
         return TokenReducer.apply(ID, model, context, new TokenReducer.Plan(List.of(stage),
                 params.getBoolean(TokenParameters.PROPORTIONAL), params.getInt(TokenParameters.MIN_TOKENS),
-                TokenParameters.output(params), "pool/" + method.id()));
+                TokenParameters.output(params), TokenParameters.nextBlockKeys(params), "pool/" + method.id()));
     }
 }

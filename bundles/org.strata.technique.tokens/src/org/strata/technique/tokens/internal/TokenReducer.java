@@ -37,8 +37,11 @@ import org.strata.onnx.structure.TransformerStructure;
  * <li>Every later block's attention takes a bias over the slots instead of the padding mask: 0 (or log size with
  * proportional attention) for a slot in use, −10³⁰ for an empty one. Without a mask, an Add before the Softmax
  * carries it.</li>
+ * <li>With {@code next-block-keys=all}, the block right after a reduction keeps its keys and values (and their bias) on
+ * the stream before it, and only its queries and the rest of it read the reduced stream ({@link NextBlockAttention});
+ * the bias of the reduced stream starts one block later.</li>
  * <li>At the end, unless the reduced sequence is wanted: stage by stage backwards, every position takes its
- * slot's output (GatherElements), or — a dropped token rejoining — keeps the stream it left with (Where). The
+ * slot's output (a Gather of its rows), or — a dropped token rejoining — keeps the stream it left with (Where). The
  * output keeps its shape [batch, sequence, hidden]. With {@code output=reduced}, the hidden-state output is the
  * reduced sequence and a second output {@code token_weights} [batch, slots] gives each slot's size.</li>
  * </ol>
@@ -53,12 +56,22 @@ final class TokenReducer {
         FULL, REDUCED
     }
 
+    /** What the keys and values of the block right after a reduction read. */
+    enum NextBlockKeys implements TokenParameters.Choice {
+        /** Every token of the sequence before the reduction: only the queries (and the rest of the block) are reduced. */
+        ALL,
+        /** The kept tokens, like the later blocks. */
+        KEPT
+    }
+
     /**
      * @param stages                in order of their blocks; a block may have several (rounds of merging)
      * @param proportionalAttention add log(size) of each slot to the later attentions' scores
      * @param minTokens             the fewest tokens a row keeps after any stage (all of them when it has fewer)
+     * @param nextBlockKeys         what the keys and values of the block after each reduction read
      */
-    record Plan(List<ReductionStage> stages, boolean proportionalAttention, int minTokens, OutputMode output, String method) {
+    record Plan(List<ReductionStage> stages, boolean proportionalAttention, int minTokens, OutputMode output,
+            NextBlockKeys nextBlockKeys, String method) {
         Plan {
             stages = List.copyOf(stages);
         }
@@ -93,6 +106,12 @@ final class TokenReducer {
             previousKeep = stage.keep();
         }
         site.checkReducedRegion(plan.stages().get(0).block());
+        boolean fullKeys = plan.nextBlockKeys() == NextBlockKeys.ALL;
+        Map<Integer, NextBlockAttention> next = new HashMap<>();
+        for (ReductionStage stage : plan.stages()) {
+            NextBlockAttention n = next.computeIfAbsent(stage.block() + 1, k -> new NextBlockAttention(id, s.block(k), fullKeys));
+            if (fullKeys) n.checkKeysCanStayFull();
+        }
         context.monitor().checkCanceled();
 
         Graph g = model.graph();
@@ -119,12 +138,20 @@ final class TokenReducer {
             Block block = s.block(stage.block());
             Value x = stage.block() == streamBlock ? stream : block.output();
             List<Value.Use> readers = x.uses();
+            Set<Node> beforeStage = Collections.newSetFromMap(new IdentityHashMap<>());
+            beforeStage.addAll(g.nodes());
+            NextBlockAttention following = next.get(stage.block() + 1);
             b.scope("stage" + number);
-            ReductionStage.Output out = stage.reduce(b, new ReductionStage.Input(block, x, size, realTokens, minTokens));
-            for (Value.Use u : readers) u.node().setInput(u.index(), out.stream());
+            ReductionStage.Output out = stage.reduce(b, new ReductionStage.Input(block, following, x, size, realTokens, minTokens));
+            if (fullKeys && x == block.output()) {
+                following.keepKeysAndValues(b, x, out.stream(), readers, beforeStage);
+            } else {
+                for (Value.Use u : readers) u.node().setInput(u.index(), out.stream());
+            }
             Value bias = bias(b, out.size(), plan.proportionalAttention());
             for (Block later : s.blocks()) {
-                if (later.number() <= stage.block()) continue;
+                // with full keys, the next block attends to the stream before this block's reductions and keeps its bias
+                if (later.number() <= stage.block() || fullKeys && later.number() == stage.block() + 1) continue;
                 for (ReductionSite.MaskUse use : biasUses.computeIfAbsent(later.number(), n -> biasInputs(b, site, later))) {
                     use.node().setInput(use.index(), bias);
                 }
@@ -155,7 +182,7 @@ final class TokenReducer {
                 g.setOutput(at, y);
             }
         } else {
-            Set<Value> reduced = downstream(last);
+            Set<Value> reduced = Reach.downstreamValues(last);
             for (Value out : g.outputs()) {
                 TensorType t = out.type();
                 if (reduced.contains(out) && t != null && t.shape() != null && t.shape().rank() == 3) {
@@ -174,18 +201,6 @@ final class TokenReducer {
         for (Block blk : s.blocks()) if (blk.number() > plan.stages().get(0).block()) touched.add(blk.number());
         return new Change(summary(id, plan, s.blockCount()), added, 0, touched, details(plan, added, s.blockCount()),
                 List.of(tokensPerBlock(plan, s.blockCount())));
-    }
-
-    /** {@code v} and every value computed from it. */
-    private static Set<Value> downstream(Value v) {
-        Set<Value> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        java.util.ArrayDeque<Value> todo = new java.util.ArrayDeque<>(List.of(v));
-        while (!todo.isEmpty()) {
-            Value x = todo.pop();
-            if (!seen.add(x)) continue;
-            for (Node n : x.consumers()) todo.addAll(n.outputs());
-        }
-        return seen;
     }
 
     /** Bias [B, 1, 1, R] from the slot sizes: log(size) or 0 for a slot in use, {@link #EMPTY} for an empty one. */
@@ -240,6 +255,7 @@ final class TokenReducer {
         d.put("blocks", String.join(",", plan.stages().stream().map(st -> Integer.toString(st.block())).toList()));
         d.put("keep", String.join(",", plan.stages().stream().map(st -> String.format(java.util.Locale.ROOT, "%.4f", st.keep())).toList()));
         d.put("proportional-attention", Boolean.toString(plan.proportionalAttention()));
+        d.put("next-block-keys", plan.nextBlockKeys().id());
         d.put("min-tokens", Integer.toString(plan.minTokens()));
         d.put("output", plan.output().id());
         d.put("nodes-added", Integer.toString(added));

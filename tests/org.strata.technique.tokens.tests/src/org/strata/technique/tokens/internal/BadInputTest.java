@@ -77,6 +77,22 @@ class BadInputTest {
     }
 
     @Test
+    void fullKeysInTheNextBlockNeedItsOwnKeyAndValueProjections() throws Exception {
+        Model packed = SyntheticTransformers.bertPostLn().layers(3).qkv(TransformerSpec.QkvForm.SPLIT).build();
+        refused(TechniqueException.class, new TokenDrop(), packed, Map.of(TokenDrop.BLOCKS, List.of(1)), "block 2",
+                "one projection", "next-block-keys to kept");
+        refused(TechniqueException.class, new TokenMerge(), packed, Map.of(TokenParameters.BLOCK, 2), "block 3", "next-block-keys");
+        // what the message suggests works, and runs
+        Model m = Runs.copy(packed);
+        Runs.apply(new TokenDrop(), m, Map.of(TokenDrop.BLOCKS, List.of(1), TokenParameters.NEXT_BLOCK_KEYS, "kept"));
+        try (var s = Runs.session(m)) {
+            Runs.Out out = Runs.run(s, Runs.random(100, 3, 12, 5)).get("last_hidden_state");
+            assertArrayEquals(new long[] {2, 12, 64}, out.shape());
+            assertTrue(Runs.finite(out.values()));
+        }
+    }
+
+    @Test
     void decodersAndFusedAttentionAreRefused() {
         refused(TechniqueException.class, new TokenMerge(), SyntheticTransformers.gpt().layers(3).build(), Map.of(TokenParameters.BLOCK, 1),
                 "block 1's attention is causal", "encoders");

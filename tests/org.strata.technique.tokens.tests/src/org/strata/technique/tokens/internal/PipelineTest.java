@@ -29,14 +29,14 @@ class PipelineTest {
     void cleanupFusionAndInt8AfterATokenDropStillSeeEveryBlock() throws Exception {
         Model original = Runs.miniLm();
         List<String> log = new ArrayList<>();
-        Model m = Pipelines.run(original, Pipelines.with(Pipelines.step(TokenDrop.ID, Map.of(TokenDrop.DROPPED, "merge-nearest")),
-                Pipelines.fuseAndInt8()), log);
+        Model m = Pipelines.run(original, Pipelines.with(Pipelines.step(TokenDrop.ID, Map.of()), Pipelines.fuseAndInt8()), log);
         log.forEach(System.out::println);
         TransformerStructure s = TransformerStructure.discover(m);
         assertEquals(6, s.blockCount(), s.summary());
         for (Block b : s.blocks()) {
             assertEquals(NormKind.SKIP_LAYER_NORM, b.ffnNorm().kind(), "block " + b.number() + " fused");
-            // fusion may pack Q, K and V into one Attention (then quantized as QAttention)
+            // fusion may pack Q, K and V into one Attention (then quantized as QAttention); not in block 3, whose keys
+            // and values read the full sequence while its queries read the kept tokens
             org.strata.onnx.structure.Projection q = b.attention().q() != null ? b.attention().q() : b.attention().qkv();
             assertTrue(q != null && q.quantization() != org.strata.onnx.structure.Quantization.NONE, "block " + b.number() + " quantized");
         }
@@ -48,8 +48,8 @@ class PipelineTest {
             Runs.Batch batch = Runs.texts(Runs.tokenizer(), List.of(passages.get(0), "A short one."), 256);
             assertArrayEquals(Runs.run(a, batch).get("last_hidden_state").shape(), Runs.run(b, batch).get("last_hidden_state").shape());
             EmbeddingFidelity f = new Evaluator(new Evaluator.Settings(1, 256)).compareEmbeddings(a, b, Runs.tokenizer(), passages);
-            System.out.println("tokens.drop (merge-nearest) + clean-up + fusion + int8, 6 passages at 256: " + f);
-            assertTrue(f.meanCosine() > 0.85, f.toString());
+            System.out.println("tokens.drop (defaults) + clean-up + fusion + int8, 6 passages at 256: " + f);
+            assertTrue(f.meanCosine() > 0.95, f.toString()); // 0.971 on all 17 evaluation passages
         }
     }
 }

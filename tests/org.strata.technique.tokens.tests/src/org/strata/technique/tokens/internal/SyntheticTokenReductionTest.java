@@ -15,6 +15,7 @@ import org.strata.core.Change;
 import org.strata.core.Technique;
 import org.strata.onnx.GraphValidator;
 import org.strata.onnx.Model;
+import org.strata.onnx.structure.Block;
 import org.strata.onnx.structure.TransformerStructure;
 import org.strata.testing.SyntheticTransformers;
 import org.strata.testing.TransformerSpec;
@@ -39,16 +40,24 @@ class SyntheticTokenReductionTest {
         List<TransformerSpec> models = List.of(SyntheticTransformers.bertPostLn().layers(4),
                 SyntheticTransformers.bertPreLn().layers(4).opset(11),
                 SyntheticTransformers.bertPostLn().layers(3).projection(TransformerSpec.ProjectionForm.GEMM).dynamicReshapes(false),
+                SyntheticTransformers.bertPreLn().layers(5).hidden(96).heads(6).ffn(192),
                 SyntheticTransformers.vit().layers(3));
         List<Case> out = new ArrayList<>();
         for (TransformerSpec spec : models) {
-            String m = spec.family() + "/opset " + spec.opset() + "/" + spec.projection();
-            out.add(new Case(m + " drop rejoin", spec, new TokenDrop(), Map.of()));
+            String m = spec.family() + "/opset " + spec.opset() + "/" + spec.projection() + "/" + spec.layers() + "x" + spec.hidden();
+            out.add(new Case(m + " drop defaults", spec, new TokenDrop(), Map.of()));
+            out.add(new Case(m + " drop defaults, 2 stages", spec, new TokenDrop(), Map.of(TokenDrop.BLOCKS, List.of(1, 2))));
+            out.add(new Case(m + " drop next-cls-attention, next block on kept keys", spec, new TokenDrop(),
+                    Map.of(TokenParameters.NEXT_BLOCK_KEYS, "kept")));
+            out.add(new Case(m + " drop rejoin", spec, new TokenDrop(), Map.of(TokenDrop.DROPPED, "rejoin", TokenDrop.IMPORTANCE, "cls-attention",
+                    TokenParameters.NEXT_BLOCK_KEYS, "kept")));
             out.add(new Case(m + " drop 2 stages merge-nearest norm", spec, new TokenDrop(),
                     Map.of(TokenDrop.BLOCKS, List.of(1, 2), TokenDrop.DROPPED, "merge-nearest", TokenDrop.IMPORTANCE, "norm")));
             out.add(new Case(m + " drop copy-nearest mean-similarity coverage", spec, new TokenDrop(),
                     Map.of(TokenDrop.DROPPED, "copy-nearest", TokenDrop.IMPORTANCE, "mean-similarity", TokenDrop.COVERAGE, 0.5)));
             out.add(new Case(m + " merge once keys", spec, new TokenMerge(), Map.of(TokenParameters.BLOCK, 1)));
+            out.add(new Case(m + " merge once keys, next block on kept keys", spec, new TokenMerge(),
+                    Map.of(TokenParameters.BLOCK, 1, TokenParameters.NEXT_BLOCK_KEYS, "kept")));
             out.add(new Case(m + " merge per-block hidden, reduced", spec, new TokenMerge(),
                     Map.of(TokenParameters.BLOCK, 1, TokenMerge.SCHEDULE, "per-block", TokenMerge.METRIC, "hidden", TokenParameters.OUTPUT, "reduced")));
             out.add(new Case(m + " pool kmeans", spec, new TokenPool(), Map.of(TokenParameters.BLOCK, 1)));
@@ -85,6 +94,54 @@ class SyntheticTokenReductionTest {
             Runs.Out states = out.get("last_hidden_state");
             for (int t = 0; t < 9; t++) assertArrayEquals(ref.row(1, t), states.row(1, t), 1e-5f, "token " + t);
         }
+    }
+
+    /** With next-block-keys=all the block after the reduction projects its keys and values from the full sequence. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void theNextBlocksKeysAndValuesReadTheFullSequence(TransformerSpec spec) throws OrtException {
+        Model original = spec.build();
+        Model all = Runs.copy(original);
+        Runs.apply(new TokenDrop(), all, Map.of(TokenDrop.BLOCKS, List.of(1)));
+        Model kept = Runs.copy(original);
+        Runs.apply(new TokenDrop(), kept, Map.of(TokenDrop.BLOCKS, List.of(1), TokenParameters.NEXT_BLOCK_KEYS, "kept"));
+        Block before = TransformerStructure.discover(all).block(1);
+        Block next = TransformerStructure.discover(all).block(2);
+        org.strata.onnx.Value full = before.output();
+        for (var p : List.of(next.attention().k(), next.attention().v())) {
+            org.strata.onnx.Value in = p.input();
+            assertTrue(in == full || dependsOn(in, full) && !dependsOn(in, next.input()),
+                    spec + ": " + p + " reads '" + in.name() + "', not the stream before the reduction (or its norm)");
+        }
+        assertTrue(next.attention().q().input() != next.attention().k().input(), "queries read the reduced stream");
+        Block keptNext = TransformerStructure.discover(kept).block(2);
+        assertTrue(keptNext.attention().q().input() == keptNext.attention().k().input(), "kept: one input for Q, K and V");
+        // the two differ in what they compute, and both keep the shape
+        if (spec.family() == TransformerSpec.Family.VIT) return;
+        Runs.Batch batch = Runs.random(spec.vocab(), 4, 30, 17);
+        try (OrtSession a = Runs.session(all); OrtSession b = Runs.session(kept)) {
+            Runs.Out x = Runs.run(a, batch).get("last_hidden_state");
+            Runs.Out y = Runs.run(b, batch).get("last_hidden_state");
+            assertArrayEquals(x.shape(), y.shape());
+            assertTrue(Runs.maxDiffOnRealTokens(x, y, batch) > 1e-3, spec + ": next-block-keys makes no difference");
+        }
+    }
+
+    /** Whether {@code v} is computed from {@code on}. */
+    private static boolean dependsOn(org.strata.onnx.Value v, org.strata.onnx.Value on) {
+        java.util.ArrayDeque<org.strata.onnx.Value> todo = new java.util.ArrayDeque<>(List.of(v));
+        java.util.Set<org.strata.onnx.Value> seen = new java.util.HashSet<>();
+        while (!todo.isEmpty()) {
+            org.strata.onnx.Value x = todo.pop();
+            if (x == on) return true;
+            if (!seen.add(x) || x.producer() == null) continue;
+            for (org.strata.onnx.Value in : x.producer().inputs()) if (in != null) todo.push(in);
+        }
+        return false;
+    }
+
+    static List<TransformerSpec> models() {
+        return cases().stream().map(Case::spec).distinct().toList();
     }
 
     @ParameterizedTest(name = "{0}")

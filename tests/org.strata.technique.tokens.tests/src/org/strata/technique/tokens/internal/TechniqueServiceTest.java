@@ -24,11 +24,23 @@ class TechniqueServiceTest {
 
     @Test
     void descriptorsDeclareTheParametersOfTheIssue() {
-        check(new TokenDrop(), List.of("blocks", "keep", "importance", "coverage", "dropped", "proportional-attention", "min-tokens", "output"));
-        check(new TokenMerge(), List.of("block", "keep", "schedule", "metric", "rounds", "proportional-attention", "min-tokens", "output"));
-        check(new TokenPool(), List.of("block", "keep", "method", "iterations", "proportional-attention", "min-tokens", "output"));
-        assertEquals(List.of("cls-attention", "norm", "mean-similarity"), new TokenDrop().descriptor().parameter("importance").orElseThrow().choices());
+        check(new TokenDrop(), List.of("blocks", "keep", "importance", "coverage", "dropped", "merge-weights", "proportional-attention",
+                "next-block-keys", "min-tokens", "output"));
+        check(new TokenMerge(), List.of("block", "keep", "schedule", "metric", "rounds", "proportional-attention", "next-block-keys",
+                "min-tokens", "output"));
+        check(new TokenPool(), List.of("block", "keep", "method", "iterations", "proportional-attention", "next-block-keys", "min-tokens",
+                "output"));
+        assertEquals(List.of("cls-attention", "next-cls-attention", "norm", "mean-similarity"),
+                new TokenDrop().descriptor().parameter("importance").orElseThrow().choices());
         assertEquals(List.of("rejoin", "copy-nearest", "merge-nearest"), new TokenDrop().descriptor().parameter("dropped").orElseThrow().choices());
+        // the defaults are the most faithful combination measured on MiniLM
+        assertEquals("next-cls-attention", new TokenDrop().descriptor().parameter("importance").orElseThrow().defaultValue());
+        assertEquals("merge-nearest", new TokenDrop().descriptor().parameter("dropped").orElseThrow().defaultValue());
+        assertEquals("attention", new TokenDrop().descriptor().parameter("merge-weights").orElseThrow().defaultValue());
+        for (Technique t : List.of(new TokenDrop(), new TokenMerge(), new TokenPool())) {
+            assertEquals(List.of("all", "kept"), t.descriptor().parameter("next-block-keys").orElseThrow().choices());
+            assertEquals("all", t.descriptor().parameter("next-block-keys").orElseThrow().defaultValue());
+        }
         assertEquals(List.of("window", "kmeans", "kmedoids"), new TokenPool().descriptor().parameter("method").orElseThrow().choices());
         assertEquals("full", new TokenMerge().descriptor().parameter("output").orElseThrow().defaultValue());
     }

@@ -57,14 +57,41 @@ class TokenBenchmark {
     }
 
     static List<Variant> methods(int block, double keep) {
+        Map<String, Object> at = Map.of(TokenDrop.BLOCKS, List.of(block), TokenParameters.KEEP, List.of(Double.toString(keep)));
         return List.of(
-                new Variant("drop rejoin", new TokenDrop(), Map.of(TokenDrop.BLOCKS, List.of(block), TokenParameters.KEEP, List.of(Double.toString(keep)))),
-                new Variant("drop merge-nearest", new TokenDrop(), Map.of(TokenDrop.BLOCKS, List.of(block), TokenParameters.KEEP,
-                        List.of(Double.toString(keep)), TokenDrop.DROPPED, "merge-nearest")),
+                new Variant("drop defaults", new TokenDrop(), at),
+                new Variant("drop rejoin", new TokenDrop(), with(at, TokenDrop.DROPPED, "rejoin", TokenDrop.IMPORTANCE, "cls-attention",
+                        TokenParameters.NEXT_BLOCK_KEYS, "kept")),
+                new Variant("drop merge-nearest (old)", new TokenDrop(), with(at, TokenDrop.IMPORTANCE, "cls-attention",
+                        TokenDrop.MERGE_WEIGHTS, "size", TokenParameters.NEXT_BLOCK_KEYS, "kept")),
                 new Variant("merge (ToMe)", new TokenMerge(), Map.of(TokenParameters.BLOCK, block, TokenParameters.KEEP, keep)),
                 new Variant("pool kmeans", new TokenPool(), Map.of(TokenParameters.BLOCK, block, TokenParameters.KEEP, keep)),
                 new Variant("pool window", new TokenPool(), Map.of(TokenParameters.BLOCK, block, TokenParameters.KEEP, keep,
                         TokenPool.METHOD, "window")));
+    }
+
+    /** The parts of the defaults one at a time, after block 2 at 50 %: what each costs and gives. */
+    static List<Variant> ablation() {
+        Map<String, Object> at = Map.of(TokenDrop.BLOCKS, List.of(2), TokenParameters.KEEP, List.of("0.5"));
+        return List.of(
+                new Variant("old merge-nearest (cls-attention, by size, kept keys)", new TokenDrop(), with(at, TokenDrop.IMPORTANCE,
+                        "cls-attention", TokenDrop.MERGE_WEIGHTS, "size", TokenParameters.NEXT_BLOCK_KEYS, "kept")),
+                new Variant("+ attention-weighted merge", new TokenDrop(), with(at, TokenDrop.IMPORTANCE, "cls-attention",
+                        TokenParameters.NEXT_BLOCK_KEYS, "kept")),
+                new Variant("+ next-cls-attention (kept keys)", new TokenDrop(), with(at, TokenParameters.NEXT_BLOCK_KEYS, "kept")),
+                new Variant("old merge-nearest + next-block-keys=all", new TokenDrop(), with(at, TokenDrop.IMPORTANCE, "cls-attention",
+                        TokenDrop.MERGE_WEIGHTS, "size")),
+                new Variant("defaults (all three)", new TokenDrop(), at),
+                new Variant("merge (ToMe), kept keys", new TokenMerge(), Map.of(TokenParameters.NEXT_BLOCK_KEYS, "kept")),
+                new Variant("merge (ToMe), all keys", new TokenMerge(), Map.of()),
+                new Variant("pool kmeans, kept keys", new TokenPool(), Map.of(TokenParameters.NEXT_BLOCK_KEYS, "kept")),
+                new Variant("pool kmeans, all keys", new TokenPool(), Map.of()));
+    }
+
+    private static Map<String, Object> with(Map<String, Object> base, Object... keyValues) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>(base);
+        for (int i = 0; i < keyValues.length; i += 2) m.put((String) keyValues[i], keyValues[i + 1]);
+        return m;
     }
 
     static Model reduce(Variant v) {
@@ -105,21 +132,40 @@ class TokenBenchmark {
 
             out.append("== with clean-up + fusion + int8, seq 256, against fp32 ==\n");
             List<String> log = new ArrayList<>();
-            Model fusedInt8 = Pipelines.run(original, Pipelines.fuseAndInt8(), log);
-            Model tokensFusedInt8 = Pipelines.run(original, Pipelines.with(Pipelines.step(TokenDrop.ID,
-                    Map.of(TokenDrop.DROPPED, "merge-nearest")), Pipelines.fuseAndInt8()), log);
-            for (var e : Map.of("fusion + int8", fusedInt8, "tokens.drop merge-nearest + fusion + int8", tokensFusedInt8).entrySet()) {
+            Map<String, Model> combined = new java.util.LinkedHashMap<>();
+            combined.put("fusion + int8", Pipelines.run(original, Pipelines.fuseAndInt8(), log));
+            combined.put("tokens.drop (old merge-nearest) + fusion + int8", Pipelines.run(original, Pipelines.with(Pipelines.step(TokenDrop.ID,
+                    Map.of(TokenDrop.IMPORTANCE, "cls-attention", TokenDrop.MERGE_WEIGHTS, "size", TokenParameters.NEXT_BLOCK_KEYS, "kept")),
+                    Pipelines.fuseAndInt8()), log));
+            combined.put("tokens.drop (defaults) + fusion + int8", Pipelines.run(original, Pipelines.with(Pipelines.step(TokenDrop.ID,
+                    Map.of()), Pipelines.fuseAndInt8()), log));
+            for (var e : combined.entrySet()) {
                 try (OrtSession b = Runs.session(e.getValue())) {
                     double ratio = latency(a, b, List.of(256)).rows().get(0).ratio();
                     out.append(String.format(Locale.ROOT, "  %-44s %.2f x faster   mean cosine %.4f%n", e.getKey(), 1 / ratio, cosine(a, b, 256)));
                 }
             }
 
-            out.append("== latency by sequence length (real text, no padding): original vs drop merge-nearest (block 2, 50 %) ==\n");
+            out.append("== latency by sequence length (real text, no padding): original vs the most faithful (block 2, 50 %) ==\n");
             try (OrtSession b = Runs.session(best)) {
                 for (LatencyBenchmark.SequenceLatency row : latency(a, b, List.of(64, 128, 256, 384, 512)).rows()) {
                     out.append(String.format(Locale.ROOT, "  seq %3d   original %7.2f ms   reduced %7.2f ms   ratio %.3f%n", row.sequenceLength(),
                             row.a().medianMillis(), row.b().medianMillis(), row.ratio()));
+                }
+            }
+        }
+        System.out.println(out);
+    }
+
+    @Test
+    @EnabledIfSystemProperty(named = "strata.bench", matches = TARGETS)
+    void whatEachPartOfTheDefaultsCostsAndGives() throws Exception {
+        StringBuilder out = new StringBuilder("\n== MiniLM, 50 % after block 2, seq 256, " + passages.size() + " passages: parts of the defaults ==\n");
+        try (OrtSession a = Runs.session(original)) {
+            for (Variant v : ablation()) {
+                try (OrtSession b = Runs.session(reduce(v))) {
+                    out.append(String.format(Locale.ROOT, "  %-56s latency %.3f x   mean cosine %.4f%n", v.name(),
+                            latency(a, b, List.of(256)).rows().get(0).ratio(), cosine(a, b, 256)));
                 }
             }
         }
@@ -136,9 +182,9 @@ class TokenBenchmark {
     void schedulesWithTheSameTokenBudget() throws Exception {
         List<String> geometric = List.of("0.7245", "0.5249", "0.3803", "0.2755");
         List<Variant> variants = List.of(
-                new Variant("drop merge-nearest, after block 2 only", new TokenDrop(), Map.of(TokenDrop.DROPPED, "merge-nearest")),
-                new Variant("drop merge-nearest, 4 stages", new TokenDrop(), Map.of(TokenDrop.BLOCKS, List.of(2, 3, 4, 5),
-                        TokenParameters.KEEP, geometric, TokenDrop.DROPPED, "merge-nearest")),
+                new Variant("drop defaults, after block 2 only", new TokenDrop(), Map.of()),
+                new Variant("drop defaults, 4 stages", new TokenDrop(), Map.of(TokenDrop.BLOCKS, List.of(2, 3, 4, 5),
+                        TokenParameters.KEEP, geometric)),
                 new Variant("merge per-block (ToMe r)", new TokenMerge(), Map.of(TokenMerge.SCHEDULE, "per-block", TokenParameters.KEEP, 0.2)));
         StringBuilder out = new StringBuilder("\n== MiniLM, same token budget as blocks 3-6 on 50 %, seq 256, " + passages.size() + " passages ==\n");
         try (OrtSession a = Runs.session(original)) {
@@ -157,14 +203,14 @@ class TokenBenchmark {
     void tableOverMethodBlockAndKeepRatio() {
         StringBuilder out = new StringBuilder("\n== MiniLM: method x block x keep; latency ratio and mean cosine on "
                 + passages.size() + " passages ==\n");
-        out.append(String.format(Locale.ROOT, "  %-20s %5s %5s | %8s %8s | %8s %8s%n", "method", "block", "keep", "lat@128", "cos@128", "lat@256", "cos@256"));
+        out.append(String.format(Locale.ROOT, "  %-26s %5s %5s | %8s %8s | %8s %8s%n", "method", "block", "keep", "lat@128", "cos@128", "lat@256", "cos@256"));
         try (OrtSession a = Runs.session(original)) {
             for (int block : new int[] {1, 2, 3}) {
                 for (double keep : new double[] {0.25, 0.5, 0.75}) {
                     for (Variant v : methods(block, keep)) {
                         try (OrtSession b = Runs.session(reduce(v))) {
                             List<LatencyBenchmark.SequenceLatency> rows = latency(a, b, List.of(128, 256)).rows();
-                            out.append(String.format(Locale.ROOT, "  %-20s %5d %5.2f | %8.3f %8.4f | %8.3f %8.4f%n", v.name(), block, keep,
+                            out.append(String.format(Locale.ROOT, "  %-26s %5d %5.2f | %8.3f %8.4f | %8.3f %8.4f%n", v.name(), block, keep,
                                     rows.get(0).ratio(), cosine(a, b, 128), rows.get(1).ratio(), cosine(a, b, 256)));
                         } catch (Exception e) {
                             throw new AssertionError(v.name() + " block " + block + " keep " + keep, e);
