@@ -104,7 +104,22 @@ final class InferenceRun {
             inferred = TypeMerge.refine(d, inferred);
         }
         if (!inferred.equals(v.type())) v.setType(inferred);
+        contents = named(v, inferred, contents);
         if (contents != null) data.put(v, contents);
+    }
+
+    /**
+     * A one-element integer computed at run time (a count, a width) is still one number wherever it is used: it becomes
+     * the symbol {@code n_<value name>}, so that sizes made from it (TopK's k, a Range, a reshape) are seen to be equal.
+     */
+    private static SymbolicTensor named(Value v, TensorType type, SymbolicTensor contents) {
+        if (type.elementType() == null || !type.elementType().isInteger() || type.shape() == null || !type.shape().isStatic()
+                || type.shape().elementCount() != 1) {
+            return contents;
+        }
+        if (contents != null && contents.values().get(0) != SymbolicInt.UNKNOWN) return contents;
+        String name = "n_" + v.name().replaceAll("[^A-Za-z0-9_]", "_");
+        return new SymbolicTensor(type.elementType(), type.shape(), List.of(SymbolicInt.symbol(name)));
     }
 
     private long opset(String domain) {

@@ -285,6 +285,8 @@ final class AttentionFusion {
      * shape {@code xs} [B, S, H], from an integer or bool graph input [B, S].
      */
     private MaskSource maskSource(Value bias, Shape xs) throws Refused {
+        MaskSource slots = slotMask(bias, xs);
+        if (slots != null) return slots;
         Node mul = bias.producer();
         int c = mul == null || !mul.is(Node.DEFAULT_DOMAIN, "Mul") ? -1 : ConstantValues.scalarOperand(mul);
         double filter = c < 0 ? Double.NaN : ConstantValues.scalar(mul.input(c));
@@ -312,6 +314,38 @@ final class AttentionFusion {
             throw new Refused("the mask added to the scores is " + shapeOf(bias) + ", not [batch, 1, 1, sequence]");
         }
         return new MaskSource(m, filter);
+    }
+
+    /**
+     * The mask of a token-reduced sequence ({@code tokens.*}): {@code bias = unsqueeze(Where(used, 0, c), [1, 2])} with
+     * a boolean {@code used} [B, S] and a finite negative constant c, as [B, 1, 1, S]: {@code mask_index = int32(used)}
+     * with {@code mask_filter_value = c}. Null when the bias has another form.
+     */
+    private MaskSource slotMask(Value bias, Shape xs) throws Refused {
+        Node unsqueeze = bias.producer();
+        if (unsqueeze == null || !unsqueeze.is(Node.DEFAULT_DOMAIN, "Unsqueeze")) return null;
+        Node where = unsqueeze.input(0).producer();
+        if (where == null || !where.is(Node.DEFAULT_DOMAIN, "Where") || !ConstantValues.isScalar(where.input(1), 0, 0)) return null;
+        double filter = ConstantValues.scalar(where.input(2));
+        if (!(filter < 0) || Double.isInfinite(filter)) return null;
+        Value used = where.input(0);
+        if (!isBoolean(used)) return null;
+        if (!sameDims(shapeOf(used), xs.dim(0), xs.dim(1))) throw new Refused("the slot mask '" + used.name() + "' is not [batch, sequence]");
+        if (!sameDims(shapeOf(bias), xs.dim(0), Dim.of(1), Dim.of(1), xs.dim(1))) {
+            throw new Refused("the mask added to the scores is " + shapeOf(bias) + ", not [batch, 1, 1, sequence]");
+        }
+        return new MaskSource(used, filter);
+    }
+
+    private static final java.util.Set<String> COMPARISONS = java.util.Set.of("Greater", "Less", "Equal", "GreaterOrEqual",
+            "LessOrEqual", "Not", "And", "Or", "Xor");
+
+    /** Whether {@code v} is a bool tensor: typed so, or made by a comparison or logical op. */
+    private boolean isBoolean(Value v) {
+        TensorType t = typeOf(v) != null ? typeOf(v) : v.type();
+        if (t != null && t.elementType() != null) return t.elementType() == DataType.BOOL;
+        Node p = v.producer();
+        return p != null && p.domain().isEmpty() && COMPARISONS.contains(p.opType());
     }
 
     // ---- rewriting ------------------------------------------------------------------------------------
@@ -348,10 +382,11 @@ final class AttentionFusion {
     /** The int32 [B, S] mask_index for the mask input {@code m}: one Cast shared by all attentions. */
     private Value maskIndex(Value m) {
         return maskIndex.computeIfAbsent(m, input -> {
-            if (input.type().elementType() == DataType.INT32) return input;
+            TensorType t = typeOf(input) != null ? typeOf(input) : input.type();
+            if (t != null && t.elementType() == DataType.INT32) return input;
             Node cast = run.graph.addNode(Node.DEFAULT_DOMAIN, "Cast", List.of(input), List.of(input.name() + "_mask_index"),
                     List.of(Attribute.of("to", (long) DataType.INT32.code())));
-            cast.output(0).setType(new TensorType(DataType.INT32, input.type().shape()));
+            if (t != null) cast.output(0).setType(new TensorType(DataType.INT32, t.shape()));
             return cast.output(0);
         });
     }

@@ -103,4 +103,19 @@ class IndexingRulesTest {
         assertType("float[b, 3]", old.output(0));
         assertType("int64[b, 3]", old.output(1));
     }
+
+    @Test
+    void aCountComputedAtRunTimeIsOneSizeForTopKAndRange() {
+        // a token reduction's width: the largest of a per-row count, used as TopK's k and as a Range's limit
+        TestGraph t = new TestGraph(17);
+        Value x = t.input("x", DataType.FLOAT, "b", "s");
+        Value counts = t.input("counts", DataType.INT64, "b");
+        Value width = t.op("ReduceMax", List.of(counts), Attribute.of("keepdims", 0L));
+        Value k = t.op("Unsqueeze", List.of(width, t.ints(0)));
+        Node top = t.node("TopK", List.of(x, k), 2, Attribute.of("axis", 1L));
+        Value slots = t.op("Range", List.of(t.scalar(0), width, t.scalar(1)));
+        t.infer();
+        assertType("float[b, n_" + width.name().replaceAll("[^A-Za-z0-9_]", "_") + "]", top.output(0));
+        assertEquals(top.output(0).type().shape().dim(1), slots.type().shape().dim(0), "the same computed size");
+    }
 }

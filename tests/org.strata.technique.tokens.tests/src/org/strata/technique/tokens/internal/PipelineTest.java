@@ -52,4 +52,28 @@ class PipelineTest {
             assertTrue(f.meanCosine() > 0.95, f.toString()); // 0.971 on all 17 evaluation passages
         }
     }
+
+    /**
+     * After a reduction the later blocks' attention reads the slot mask (a Where over the slots in use) instead of the
+     * padding mask: fusion turns it into the Attention's mask_index, so those blocks fuse too, and the fused model gives
+     * the reduced model's outputs (fusion is lossless) on a batch of mixed lengths.
+     */
+    @Test
+    void blocksAfterAReductionFuseWithTheSlotMaskAndStayExact() throws Exception {
+        Model reduced = Pipelines.run(Runs.miniLm(), List.of(Pipelines.step(TokenDrop.ID, Map.of("proportional-attention", false))), new ArrayList<>());
+        List<String> log = new ArrayList<>();
+        Model fused = Pipelines.run(reduced, List.of(Pipelines.step("cleanup.graph", Map.of()), Pipelines.step("fuse.transformer", Map.of())), log);
+        log.forEach(System.out::println);
+        long attentions = fused.graph().nodes().stream().filter(n -> n.is(Node.MS_DOMAIN, "Attention")).count();
+        // blocks 1-2 before the reduction and 4-6 after it; block 3 reads its keys and values from the full sequence
+        assertEquals(5, attentions, "fused attentions");
+        List<String> passages = TextCorpus.builtIn().passages().evaluation();
+        try (OrtSession a = Runs.session(reduced); OrtSession b = Runs.session(fused)) {
+            Runs.Batch batch = Runs.texts(Runs.tokenizer(), List.of(passages.get(0), "A short one.", passages.get(1)), 200);
+            Runs.Out ra = Runs.run(a, batch).get("last_hidden_state"), rb = Runs.run(b, batch).get("last_hidden_state");
+            double d = Runs.maxDiffOnRealTokens(ra, rb, batch);
+            System.out.println("fused after tokens.drop: max |difference| " + d);
+            assertTrue(d < 1e-3, "max difference " + d);
+        }
+    }
 }
