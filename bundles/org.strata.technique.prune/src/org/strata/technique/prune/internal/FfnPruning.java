@@ -47,8 +47,6 @@ import org.strata.onnx.structure.TransformerStructure;
 public final class FfnPruning implements Technique {
     public static final String ID = "prune.ffn";
     static final String MULTIPLE = "multiple-of";
-    static final String OBS = PruningSteps.OBS;
-    static final int OBS_TEXTS = PruningSteps.OBS_TEXTS;
     private static final PruningSteps.CommonParameters COMMON = PruningSteps.CommonParameters.of("FFN neurons", "FFN",
             "down projection", "variance of the activation × ‖W_down row‖²", "mean |activation| × ‖W_down row‖");
 
@@ -81,7 +79,7 @@ public final class FfnPruning implements Technique {
         }
         boolean compensate = params.getBoolean(PruningSteps.COMPENSATE);
         String criterion = params.getString(PruningSteps.CRITERION);
-        boolean obs = criterion.equals(OBS);
+        boolean obs = criterion.equals(PruningSteps.OBS);
         boolean fluctuation = obs || criterion.equals("fluctuation");
         int texts = params.getInt(PruningSteps.TEXTS);
         context.monitor().subTask("measuring FFN neuron importance on " + texts + " calibration texts");
