@@ -88,7 +88,8 @@ final class DropStage extends ReductionStage {
         Value width1 = b.unsqueeze(width, 0);
 
         Value score = importance(b, in, first);
-        Value priority = scaled(b, score, valid);
+        // attention is already in [0, 1]; the other scores are scaled to it so that coverage (+2) and the first token (4) come first
+        Value priority = importance.attention() ? score : scaled(b, score, valid);
         if (coverage > 0) priority = b.add(priority, b.where(evenlySpaced(b, validF, count, target), b.f(2f), b.f(0f)));
         priority = b.where(first, b.f(4f), priority);
         priority = b.where(valid, priority, b.f(-1f));
@@ -116,11 +117,12 @@ final class DropStage extends ReductionStage {
         similarity = b.where(b.unsqueeze(receivers, 1), similarity, b.f(-1e9f));
         Value assign = b.where(kept, slotOf, b.argMax(similarity, 2));
         if (dropped == Dropped.COPY_NEAREST) return new Output(chosen, size, assign, null);
-        Value weights = b.assignment(assign, slots, in.size());
+        Value members = b.oneHot(assign, slots);
+        Value weights = b.weighted(members, in.size());
         Value merged = b.reduce("ReduceSum", weights, false, 2);
         if (mergeWeights == MergeWeights.ATTENTION) {
             // attention is positive for every real token; the floor keeps a slot whose attention underflowed a mean
-            weights = b.assignment(assign, slots, b.mul(b.max(score, b.f(1e-9f)), validF));
+            weights = b.weighted(members, b.mul(b.max(score, b.f(1e-9f)), validF));
         }
         Value state = ReductionStage.slotMeans(b, weights, x, b.reduce("ReduceSum", weights, false, 2), chosen);
         return new Output(state, merged, assign, null);

@@ -281,7 +281,16 @@ final class OpBuilder {
      * {@code slots} [R] (int64), as float, each column weighted by {@code weight} [B, N].
      */
     Value assignment(Value assign, Value slots, Value weight) {
-        Value onehot = cast(equal(unsqueeze(assign, 1), unsqueeze(slots, 0, 2)), DataType.FLOAT);
+        return weighted(oneHot(assign, slots), weight);
+    }
+
+    /** The one-hot matrix [B, R, N] (float) of {@code assign} [B, N] (int64 slot of each token) against the slots {@code slots} [R]. */
+    Value oneHot(Value assign, Value slots) {
+        return cast(equal(unsqueeze(assign, 1), unsqueeze(slots, 0, 2)), DataType.FLOAT);
+    }
+
+    /** {@code onehot} [B, R, N] with each column weighted by {@code weight} [B, N]. */
+    Value weighted(Value onehot, Value weight) {
         return mul(onehot, unsqueeze(weight, 1));
     }
 }

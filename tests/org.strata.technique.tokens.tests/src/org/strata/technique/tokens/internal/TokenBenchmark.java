@@ -24,7 +24,7 @@ import ai.onnxruntime.OrtSession;
  * The issue's targets on MiniLM, measured side by side (1 thread, ORT_ENABLE_ALL, interleaved rounds, medians):
  * latency ratios and embedding fidelity (mean cosine of mean-pooled embeddings on the corpus's long passages).
  * Skipped unless {@code -Dstrata.bench=true} (all, about 15 minutes), {@code =targets} (the targets at seq 256,
- * the same-budget schedules and the sweep over sequence lengths, about 3 minutes) or {@code =table}:
+ * the same-budget and two-stage schedules and the sweep over sequence lengths, about 5 minutes) or {@code =table}:
  *
  * <pre>
  * ./mvnw -B -o verify -Dstrata.bench=targets -Dtest=TokenBenchmark -Dsurefire.failIfNoSpecifiedTests=false
@@ -107,6 +107,34 @@ class TokenBenchmark {
 
     static LatencyBenchmark.LatencyReport latency(OrtSession a, OrtSession b, List<Integer> seqs) {
         return new LatencyBenchmark(new LatencyBenchmark.Settings(3, ROUNDS, seqs)).compare(a, b, text);
+    }
+
+    /**
+     * Two-stage schedules against the single stage of the targets, each alone (fp32) and with clean-up + fusion +
+     * int8: whether spending the token budget differently buys speed for the combined target at the same fidelity.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "strata.bench", matches = TARGETS)
+    void twoStageSchedulesForTheCombinedTarget() throws Exception {
+        String[][] schedules = {{"2", "0.5"}, {"1,3", "0.75,0.4"}, {"1,3", "0.7,0.35"}, {"2,4", "0.6,0.35"}, {"2,3", "0.6,0.4"},
+                {"1,2", "0.75,0.45"}, {"2,4", "0.55,0.4"}, {"1,4", "0.7,0.4"}};
+        StringBuilder out = new StringBuilder("\n== tokens.drop schedules, seq 256, " + passages.size() + " passages: alone | with fusion + int8 ==\n");
+        List<String> log = new ArrayList<>();
+        try (OrtSession a = Runs.session(original)) {
+            for (String[] sc : schedules) {
+                List<Integer> blocks = new ArrayList<>();
+                for (String x : sc[0].split(",")) blocks.add(Integer.parseInt(x));
+                Map<String, Object> p = Map.of(TokenDrop.BLOCKS, blocks, TokenParameters.KEEP, List.of(sc[1].split(",")));
+                Model alone = reduce(new Variant(sc[0], new TokenDrop(), p));
+                Model combined = Pipelines.run(original, Pipelines.with(Pipelines.step(TokenDrop.ID, p), Pipelines.fuseAndInt8()), log);
+                try (OrtSession b = Runs.session(alone); OrtSession c = Runs.session(combined)) {
+                    out.append(String.format(Locale.ROOT, "  blocks %-5s keep %-10s latency %.3f x  cosine %.4f | %.2f x faster  cosine %.4f%n",
+                            sc[0], sc[1], latency(a, b, List.of(256)).rows().get(0).ratio(), cosine(a, b, 256),
+                            1 / latency(a, c, List.of(256)).rows().get(0).ratio(), cosine(a, c, 256)));
+                }
+            }
+        }
+        System.out.println(out);
     }
 
     @Test
