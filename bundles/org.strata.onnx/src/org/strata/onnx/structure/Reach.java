@@ -1,6 +1,5 @@
 package org.strata.onnx.structure;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -9,46 +8,31 @@ import java.util.Set;
 
 import org.strata.onnx.Graph;
 import org.strata.onnx.Node;
+import org.strata.onnx.Reachability;
 import org.strata.onnx.Value;
 
-/** Reachability over the producer/consumer index: what a value feeds and what it depends on. */
+/** {@link Reachability} and the region helpers structure discovery builds on it. */
 final class Reach {
     private Reach() {
     }
 
     /** Every node that (transitively) consumes {@code v}. */
     static Set<Node> descendants(Value v) {
-        return descendants(List.of(v));
+        return Reachability.descendants(v);
     }
 
     /** Every node that (transitively) consumes one of {@code vs}. */
     static Set<Node> descendants(Collection<Value> vs) {
-        Set<Node> seen = new HashSet<>();
-        ArrayDeque<Node> todo = new ArrayDeque<>();
-        for (Value v : vs) todo.addAll(v.consumers());
-        while (!todo.isEmpty()) {
-            Node n = todo.pop();
-            if (!seen.add(n)) continue;
-            for (Value o : n.outputs()) todo.addAll(o.consumers());
-        }
-        return seen;
+        return Reachability.descendants(vs);
     }
 
     /** Every node {@code v} (transitively) depends on, including its producer. */
     static Set<Node> ancestors(Value v) {
-        return ancestors(List.of(v));
+        return Reachability.ancestors(v);
     }
 
     static Set<Node> ancestors(Collection<Value> vs) {
-        Set<Node> seen = new HashSet<>();
-        ArrayDeque<Node> todo = new ArrayDeque<>();
-        for (Value v : vs) if (v != null && v.producer() != null) todo.push(v.producer());
-        while (!todo.isEmpty()) {
-            Node n = todo.pop();
-            if (!seen.add(n)) continue;
-            for (Value in : n.inputs()) if (in != null && in.producer() != null) todo.push(in.producer());
-        }
-        return seen;
+        return Reachability.ancestors(vs);
     }
 
     /** Nodes on some path from {@code from} to {@code to} (excluding {@code from}'s producer). */

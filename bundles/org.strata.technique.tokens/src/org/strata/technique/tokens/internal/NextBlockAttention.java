@@ -10,6 +10,7 @@ import java.util.Set;
 import org.strata.core.TechniqueException;
 import org.strata.onnx.Graph;
 import org.strata.onnx.Node;
+import org.strata.onnx.Reachability;
 import org.strata.onnx.Value;
 import org.strata.onnx.structure.Attention;
 import org.strata.onnx.structure.Block;
@@ -49,8 +50,8 @@ final class NextBlockAttention {
         this.keysStayFull = keysStayFull;
         Attention a = block.attention();
         this.softmax = a.core();
-        Set<Node> afterSoftmax = Reach.descendants(softmax.output(0));
-        Set<Node> beforeSoftmax = Reach.ancestors(softmax.input(0));
+        Set<Node> afterSoftmax = Reachability.descendants(softmax.output(0));
+        Set<Node> beforeSoftmax = Reachability.ancestors(softmax.input(0));
         Node s = null;
         Node c = null;
         // the two products of run-time values: Q·Kᵀ before the Softmax, P·V after it (the output projection's weight is constant)
@@ -84,15 +85,15 @@ final class NextBlockAttention {
         if (!keysStayFull) {
             // the block itself will read the reduced stream: the keys (and the norm before them, in pre-LN) are
             // computed here once more from the full one
-            Set<Node> keySide = Reach.descendants(full);
-            keySide.retainAll(Reach.ancestors(scores.input(1), u));
+            Set<Node> keySide = Reachability.descendants(full);
+            keySide.retainAll(Reachability.ancestors(scores.input(1), u));
             copyAll(b, keySide, copies);
         }
         Value row = b.gatherRows(copies.getOrDefault(u, u), b.unsqueeze(firstIndex, 1)); // [B, 1, H]
-        Set<Node> querySide = Reach.descendants(u);
-        querySide.retainAll(Reach.ancestors(softmax.output(0)));
-        Set<Node> keysOnly = Reach.ancestors(scores.input(1));
-        keysOnly.removeAll(Reach.ancestors(scores.input(0)));
+        Set<Node> querySide = Reachability.descendants(u);
+        querySide.retainAll(Reachability.ancestors(softmax.output(0)));
+        Set<Node> keysOnly = Reachability.ancestors(scores.input(1));
+        keysOnly.removeAll(Reachability.ancestors(scores.input(0)));
         querySide.removeAll(keysOnly);
         copies.put(u, row);
         copyAll(b, querySide, copies);
@@ -119,8 +120,8 @@ final class NextBlockAttention {
      */
     void keepKeysAndValues(OpBuilder b, Value full, Value reduced, List<Value.Use> readers, Set<Node> before) {
         checkKeysCanStayFull();
-        Set<Node> fullSide = Reach.descendants(full);
-        fullSide.retainAll(Reach.ancestors(scores.input(1), context.input(1)));
+        Set<Node> fullSide = Reachability.descendants(full);
+        fullSide.retainAll(Reachability.ancestors(scores.input(1), context.input(1)));
         Map<Value, Value> copies = new IdentityHashMap<>();
         copies.put(full, reduced);
         for (Value.Use u : readers) {

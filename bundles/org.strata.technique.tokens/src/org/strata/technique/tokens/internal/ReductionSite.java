@@ -14,6 +14,7 @@ import org.strata.core.TechniqueException;
 import org.strata.onnx.DataType;
 import org.strata.onnx.Model;
 import org.strata.onnx.Node;
+import org.strata.onnx.Reachability;
 import org.strata.onnx.TensorType;
 import org.strata.onnx.Value;
 import org.strata.onnx.structure.AttentionMask;
@@ -164,8 +165,8 @@ final class ReductionSite {
     void checkReducedRegion(int k) {
         Value from = structure.block(k).output();
         Value to = lastOutput();
-        Set<Node> region = Reach.descendants(from);
-        region.retainAll(Reach.ancestors(to));
+        Set<Node> region = Reachability.descendants(from);
+        region.retainAll(Reachability.ancestors(to));
         Set<Value> masks = new HashSet<>(structure.block(1).attention().masks());
         for (Node n : model.graph().nodes()) {
             if (!region.contains(n)) continue;

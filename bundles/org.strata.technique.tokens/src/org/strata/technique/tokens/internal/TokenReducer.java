@@ -18,6 +18,7 @@ import org.strata.onnx.Dim;
 import org.strata.onnx.Graph;
 import org.strata.onnx.Model;
 import org.strata.onnx.Node;
+import org.strata.onnx.Reachability;
 import org.strata.onnx.Shape;
 import org.strata.onnx.TensorType;
 import org.strata.onnx.Value;
@@ -182,7 +183,7 @@ final class TokenReducer {
                 g.setOutput(at, y);
             }
         } else {
-            Set<Value> reduced = Reach.downstreamValues(last);
+            Set<Value> reduced = Reachability.downstreamValues(last);
             for (Value out : g.outputs()) {
                 TensorType t = out.type();
                 if (reduced.contains(out) && t != null && t.shape() != null && t.shape().rank() == 3) {
