@@ -87,7 +87,9 @@ final class DropStage extends ReductionStage {
         Value width = ReductionStage.widest(b, target);
         Value width1 = b.unsqueeze(width, 0);
 
-        Value score = importance(b, in, first);
+        // the first token as a float mask, for the attention importances and the merge (null when neither reads it)
+        Value firstF = importance.attention() || dropped != Dropped.REJOIN ? b.cast(first, DataType.FLOAT) : null;
+        Value score = importance(b, in, firstF);
         // attention is already in [0, 1]; the other scores are scaled to it so that coverage (+2) and the first token (4) come first
         Value priority = importance.attention() ? score : scaled(b, score, valid);
         if (coverage > 0) priority = b.add(priority, b.where(evenlySpaced(b, validF, count, target), b.f(2f), b.f(0f)));
@@ -112,7 +114,7 @@ final class DropStage extends ReductionStage {
         // dropped tokens go to the most similar kept token other than the first
         // cosine up to each dropped token's own norm, which does not change its nearest kept token
         Value similarity = b.matMul(x, b.transpose(b.unitRows(chosen), 0, 2, 1));
-        Value firstSlot = b.gatherElements(b.cast(first, DataType.FLOAT), idx, 1);
+        Value firstSlot = b.gatherElements(firstF, idx, 1);
         Value receivers = b.and(b.greater(slotKept, b.f(0.5f)), b.less(firstSlot, b.f(0.5f)));
         similarity = b.where(b.unsqueeze(receivers, 1), similarity, b.f(-1e9f));
         Value assign = b.where(kept, slotOf, b.argMax(similarity, 2));
@@ -129,14 +131,14 @@ final class DropStage extends ReductionStage {
     }
 
     /** Per-position importance [B, N] (float), before scaling. */
-    private Value importance(OpBuilder b, Input in, Value first) {
+    private Value importance(OpBuilder b, Input in, Value firstF) {
         Value x = in.stream();
         return switch (importance) {
-            case NEXT_CLS_ATTENTION -> in.next().firstTokenAttention(b, x, b.argMax(b.cast(first, DataType.FLOAT), 1));
+            case NEXT_CLS_ATTENTION -> in.next().firstTokenAttention(b, x, firstF);
             case CLS_ATTENTION -> {
                 // rows of the first token in the probabilities [B, heads, N, N], averaged over heads
                 Value probs = in.block().attention().core().output(0);
-                Value firstIndex = b.argMax(b.cast(first, DataType.FLOAT), 1); // [B]
+                Value firstIndex = b.argMax(firstF, 1); // [B]
                 Value index = b.expand(b.unsqueeze(firstIndex, 1, 2, 3),
                         b.concat(0, b.dim(probs, 0), b.dim(probs, 1), b.ints(1), b.dim(probs, 3)));
                 Value rows = b.gatherElements(probs, index, 2); // [B, heads, 1, N]

@@ -76,10 +76,10 @@ final class NextBlockAttention {
     /**
      * The attention the first real token pays each position in this block, averaged over heads, [B, N] (float).
      *
-     * @param full       the block's input before the reduction, [B, N, H]
-     * @param firstIndex the first real position of each row, [B] int64
+     * @param full   the block's input before the reduction, [B, N, H]
+     * @param firstF the first real position of each row as a one-hot float mask, [B, N]
      */
-    Value firstTokenAttention(OpBuilder b, Value full, Value firstIndex) {
+    Value firstTokenAttention(OpBuilder b, Value full, Value firstF) {
         Value u = block.attention().input();
         Map<Value, Value> copies = new IdentityHashMap<>();
         if (!keysStayFull) {
@@ -89,7 +89,8 @@ final class NextBlockAttention {
             keySide.retainAll(Reachability.ancestors(scores.input(1), u));
             copyAll(b, keySide, copies);
         }
-        Value row = b.gatherRows(copies.getOrDefault(u, u), b.unsqueeze(firstIndex, 1)); // [B, 1, H]
+        // the first token's row, [B, 1, H]: its one-hot row times the rows (exact, and two nodes instead of a Gather's index arithmetic)
+        Value row = b.matMul(b.unsqueeze(firstF, 1), copies.getOrDefault(u, u));
         Set<Node> querySide = Reachability.descendants(u);
         querySide.retainAll(Reachability.ancestors(softmax.output(0)));
         Set<Node> keysOnly = Reachability.ancestors(scores.input(1));

@@ -73,7 +73,7 @@ abstract class ReductionStage {
         Value valid = valid(b, in.size());
         Value validF = b.cast(valid, DataType.FLOAT);
         Value count = b.reduce("ReduceSum", validF, true, 1);
-        return new Rows(valid, validF, first(b, valid), count, target(b, in, count, keep));
+        return new Rows(valid, validF, first(b, valid, validF), count, target(b, in, count, keep));
     }
 
     // ---- helpers shared by the stages ----------------------------------------------------------------
@@ -83,9 +83,8 @@ abstract class ReductionStage {
         return b.greater(size, b.f(0f));
     }
 
-    /** The first real position of each row (the class token), [B, N] bool; robust to left padding. */
-    static Value first(OpBuilder b, Value valid) {
-        Value validF = b.cast(valid, DataType.FLOAT);
+    /** The first real position of each row (the class token), [B, N] bool, from {@code valid} and it as float; robust to left padding. */
+    static Value first(OpBuilder b, Value valid, Value validF) {
         return b.and(valid, b.equal(b.cumSum(validF, 1), b.f(1f)));
     }
 
