@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 import org.strata.core.AnalysisTable;
 import org.strata.core.Change;
 import org.strata.core.ProgressMonitor;
+import org.strata.core.Technique;
 import org.strata.onnx.GraphValidator;
 import org.strata.onnx.Model;
 import org.strata.onnx.structure.Block;
@@ -170,15 +172,23 @@ class SurgeonTest {
 
     @Test
     void onMiniLmObsKeepsTheEmbeddingsCloserThanFlap() {
+        obsBeatsFlapOnMiniLm("FFN", new FfnPruning(), b -> assertEquals(1152, b.ffn().intermediateSize()), 0.01);
+    }
+
+    /**
+     * Prunes 25 % of MiniLM with {@code technique} by obs and by FLAP (fluctuation + bias); obs must keep the mean
+     * cosine of the embeddings more than {@code margin} higher. {@code width} checks each block after obs.
+     */
+    private static void obsBeatsFlapOnMiniLm(String what, Technique technique, Consumer<Block> width, double margin) {
         Model obs = PruneFixture.minilm();
-        Change c = PruneFixture.apply(new FfnPruning(), obs, Map.of("fraction", "0.25"), true);
-        for (Block b : TransformerStructure.discover(obs).blocks()) assertEquals(1152, b.ffn().intermediateSize());
+        Change c = PruneFixture.apply(technique, obs, Map.of("fraction", "0.25"), true);
+        for (Block b : TransformerStructure.discover(obs).blocks()) width.accept(b);
         Model flap = PruneFixture.minilm();
-        PruneFixture.apply(new FfnPruning(), flap, Map.of("fraction", "0.25", "criterion", "fluctuation"), true);
+        PruneFixture.apply(technique, flap, Map.of("fraction", "0.25", "criterion", "fluctuation"), true);
         EmbeddingFidelity a = PruneFixture.fidelity(obs);
         EmbeddingFidelity b = PruneFixture.fidelity(flap);
-        System.out.println("MiniLM FFN 25 %: obs " + a + "; fluctuation + bias " + b + "; " + c.summary());
-        assertTrue(a.meanCosine() > b.meanCosine() + 0.01, a.meanCosine() + " vs " + b.meanCosine());
+        System.out.println("MiniLM " + what + " 25 %: obs " + a + "; fluctuation + bias " + b + "; " + c.summary());
+        assertTrue(a.meanCosine() > b.meanCosine() + margin, a.meanCosine() + " vs " + b.meanCosine());
     }
 
     @Test
@@ -227,15 +237,7 @@ class SurgeonTest {
 
     @Test
     void onMiniLmObsHeadsKeepTheEmbeddingsCloserThanFlap() {
-        Model obs = PruneFixture.minilm();
-        Change c = PruneFixture.apply(new HeadPruning(), obs, Map.of("fraction", "0.25"), true);
-        for (Block b : TransformerStructure.discover(obs).blocks()) assertEquals(9, b.attention().heads());
-        Model flap = PruneFixture.minilm();
-        PruneFixture.apply(new HeadPruning(), flap, Map.of("fraction", "0.25", "criterion", "fluctuation"), true);
-        EmbeddingFidelity a = PruneFixture.fidelity(obs);
-        EmbeddingFidelity b = PruneFixture.fidelity(flap);
-        System.out.println("MiniLM heads 25 %: obs " + a + "; fluctuation + bias " + b + "; " + c.summary());
-        assertTrue(a.meanCosine() > b.meanCosine(), a.meanCosine() + " vs " + b.meanCosine());
+        obsBeatsFlapOnMiniLm("heads", new HeadPruning(), b -> assertEquals(9, b.attention().heads()), 0);
     }
 
     private static int missing(int[] kept, int n) {
