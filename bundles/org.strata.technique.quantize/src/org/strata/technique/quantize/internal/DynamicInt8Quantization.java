@@ -45,7 +45,9 @@ import org.strata.technique.quantize.internal.QuantizationPlan.TableSite;
  * <li>Each weight becomes int8 (or uint8) codes with a scale per output column (per-channel) or one scale,
  * by {@link QuantizationScheme}; a Gemm's alpha is folded into the weight, its {@code beta·C} into a bias.</li>
  * <li>Each product is written in the {@link ProductForm} chosen; products reading the same activation share
- * one DynamicQuantizeLinear; a bias Add is folded into the com.microsoft forms.</li>
+ * one DynamicQuantizeLinear; a bias Add is folded into the com.microsoft forms, and so is the bias of a fused
+ * BiasGelu or FastGelu reading the product (BiasGelu becomes Gelu), so that fusing with {@code bias-gelu} on first
+ * costs nothing (a BiasGelu after DynamicQuantizeMatMul measured 6 % slower on MiniLM at seq 256).</li>
  * <li>A com.microsoft Attention (a fused graph) becomes a QAttention with its packed QKV weight quantized per
  * column, as ORT's quantizer does, in the com.microsoft forms; in {@code matmul-integer} it stays float.</li>
  * <li>With {@code quantize-embeddings}, the token, position and token-type tables the structure names are

@@ -36,6 +36,20 @@ final class GraphEdits {
         return n;
     }
 
+    /**
+     * What a folded bias node becomes once the product before it adds the bias itself: for an Add, the product's
+     * {@code result} as it is; for a com.microsoft BiasGelu or FastGelu (see
+     * {@link QuantizationPlan.ProductSite#biasAdd()}), a new node placed before it that applies the GELU without
+     * the bias (Gelu, FastGelu) to {@code result}. The caller points the readers of {@code biasNode} at the value
+     * returned and removes {@code biasNode}.
+     */
+    Value withoutBias(Node biasNode, Value result) {
+        if (biasNode.is("Add")) return result;
+        String op = biasNode.is(Node.MS_DOMAIN, "BiasGelu") ? "Gelu" : biasNode.opType();
+        String name = (biasNode.name().isEmpty() ? biasNode.output(0).name() : biasNode.name()) + "_unbiased";
+        return insert(biasNode, Node.MS_DOMAIN, op, name, List.of(result), List.copyOf(biasNode.attributes().values())).output(0);
+    }
+
     void remove(Node n) {
         graph.remove(n);
         removed++;

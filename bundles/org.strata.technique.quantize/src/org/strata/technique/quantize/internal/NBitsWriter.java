@@ -83,7 +83,7 @@ final class NBitsWriter {
                         Attribute.of("block_size", (long) blockSize), Attribute.of("accuracy_level", (long) accuracyLevel)));
         Node foldedAdd = s.biasAdd();
         Value old = foldedAdd != null ? foldedAdd.output(0) : anchor.output(0);
-        graph.replaceAllUsesWith(old, product.output(0));
+        graph.replaceAllUsesWith(old, foldedAdd != null ? edits.withoutBias(foldedAdd, product.output(0)) : product.output(0));
         List<Value> released = new ArrayList<>(anchor.inputs());
         if (foldedAdd != null) {
             released.addAll(foldedAdd.inputs());

@@ -105,6 +105,7 @@ final class ProductWriter {
             default -> throw new IllegalStateException("form " + form + " is resolved before writing");
         }
         Node foldedAdd = foldBias ? s.biasAdd() : null;
+        if (foldedAdd != null) result = edits.withoutBias(foldedAdd, result);
         retire(anchor, foldedAdd, foldedAdd != null ? foldedAdd.output(0) : anchor.output(0), result);
     }
 

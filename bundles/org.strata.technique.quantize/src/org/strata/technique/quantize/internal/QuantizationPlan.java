@@ -37,7 +37,8 @@ final class QuantizationPlan {
      * @param activation the run-time input (Gemm: A)
      * @param transB a Gemm multiplying by the transpose of what it reads
      * @param alpha the Gemm's alpha (1 for MatMul)
-     * @param biasAdd for a MatMul, the Add of a constant 1-D bias that alone consumes its output; else null
+     * @param biasAdd for a MatMul, the node that alone consumes its output and adds a constant 1-D bias to it: an Add,
+     *        or a com.microsoft BiasGelu or FastGelu taking it as its bias input (see {@link GraphEdits#withoutBias}); else null
      * @param bias the bias that Add or the Gemm's {@code beta·C} adds, as [out] values; null when none
      * @param biasValue the constant holding exactly that float [out] bias, which a fused product can take as
      *        its bias input; null when a new one must be made (a Gemm with beta ≠ 1 or a broadcast C)
@@ -172,8 +173,8 @@ final class QuantizationPlan {
         }
         if (n.is("MatMul")) {
             Node add = biasAddOf(n, w.cols());
-            return new ProductSite(n, x, w, false, 1f, add, add == null ? null : biasValues(add, n.output(0)),
-                    add == null ? null : otherInput(add, n.output(0)), block);
+            return new ProductSite(n, x, w, false, 1f, add, add == null ? null : TensorCodec.toFloats(constantTensor(biasOf(add, n.output(0)))),
+                    add == null ? null : biasOf(add, n.output(0)), block);
         }
         if (n.attrInt("transA", 0) != 0) {
             skip("Gemm with transA");
@@ -220,26 +221,31 @@ final class QuantizationPlan {
         return new AttentionSite(n, n.input(0), w, block);
     }
 
-    /** The Add of a constant float [out] bias that alone consumes the product's output, or null. */
+    /**
+     * The node adding a constant float [out] bias that alone consumes the product's output: an Add, or a
+     * com.microsoft BiasGelu or FastGelu reading the product as its input and the bias as its second (as
+     * {@code fuse.transformer} writes the up-projection's GELU); null when there is none.
+     */
     private static Node biasAddOf(Node product, int out) {
         Value y = product.output(0);
         if (y.isGraphOutput() || y.uses().size() != 1) return null;
         Node add = y.uses().get(0).node();
-        if (!add.is("Add") || add.graph() != product.graph()) return null;
-        Value b = otherInput(add, y);
+        if (add.graph() != product.graph()) return null;
+        Value b = biasOf(add, y);
         Tensor t = b == null ? null : constantTensor(b);
         if (t == null || t.rank() != 1 || t.elementCount() != out || t.type() != org.strata.onnx.DataType.FLOAT) return null;
         return add;
     }
 
-    private static Value otherInput(Node add, Value y) {
-        if (add.input(0) == y && add.input(1) != y) return add.input(1);
-        if (add.input(1) == y && add.input(0) != y) return add.input(0);
-        return null;
-    }
-
-    private static float[] biasValues(Node add, Value y) {
-        return TensorCodec.toFloats(constantTensor(otherInput(add, y)));
+    /** The input of {@code node} that adds a bias to {@code y}, or null when {@code node} adds none to it. */
+    private static Value biasOf(Node node, Value y) {
+        if (node.is("Add")) {
+            if (node.input(0) == y && node.input(1) != y) return node.input(1);
+            if (node.input(1) == y && node.input(0) != y) return node.input(0);
+            return null;
+        }
+        boolean gelu = node.is(Node.MS_DOMAIN, "BiasGelu") || node.is(Node.MS_DOMAIN, "FastGelu");
+        return gelu && node.inputs().size() == 2 && node.input(0) == y && node.input(1) != y ? node.input(1) : null;
     }
 
     /** An initializer's or Constant's data (through Identity), or null. */
