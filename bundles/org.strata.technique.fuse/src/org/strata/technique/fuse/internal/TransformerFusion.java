@@ -61,7 +61,7 @@ public final class TransformerFusion implements Technique {
                             "fuse the erf GELU into com.microsoft Gelu and the tanh GELU into FastGelu"),
                     ParameterSpec.bool(BIAS_GELU, true,
                             "with gelu: take the up-projection bias Add into the GELU (BiasGelu, FastGelu with bias); off keeps the"
-                                    + " Add, which a later int8 step folds into its quantized product instead"),
+                                    + " Add. A later int8 step folds the bias into its quantized product either way"),
                     ParameterSpec.bool(SKIP_LAYER_NORM, true,
                             "fuse a residual Add and the decomposed LayerNorm/RMSNorm reading its sum into com.microsoft"
                                     + " SkipLayerNormalization/SkipSimplifiedLayerNormalization: post-LN both residuals, pre-LN the"
