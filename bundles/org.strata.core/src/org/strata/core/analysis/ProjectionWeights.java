@@ -1,8 +1,8 @@
 package org.strata.core.analysis;
 
 import org.strata.core.TechniqueException;
+import org.strata.onnx.ConstantTensors;
 import org.strata.onnx.DataType;
-import org.strata.onnx.Node;
 import org.strata.onnx.Tensor;
 import org.strata.onnx.TensorCodec;
 import org.strata.onnx.Value;
@@ -66,17 +66,7 @@ public record ProjectionWeights(Projection projection, Value stored, Tensor tens
 
     /** The constant tensor behind {@code v} (an initializer or a Constant output, through Identity), or null. */
     public static Tensor constant(Value v) {
-        for (int hops = 0; v != null && hops < 8; hops++) {
-            if (v.isInitializer()) return v.initializer();
-            Node p = v.producer();
-            if (p == null) return null;
-            if (p.is("Identity")) {
-                v = p.input(0);
-            } else {
-                return p.is("Constant") ? p.attrTensor("value") : null;
-            }
-        }
-        return null;
+        return ConstantTensors.behind(v);
     }
 
     public int in() {

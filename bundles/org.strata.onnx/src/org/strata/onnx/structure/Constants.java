@@ -1,5 +1,6 @@
 package org.strata.onnx.structure;
 
+import org.strata.onnx.ConstantTensors;
 import org.strata.onnx.DataType;
 import org.strata.onnx.Node;
 import org.strata.onnx.Tensor;
@@ -16,34 +17,7 @@ final class Constants {
 
     /** The tensor behind {@code v}, or null when it is computed at run time. */
     static Tensor tensor(Value v) {
-        for (int hops = 0; v != null && hops < 8; hops++) {
-            if (v.isInitializer()) return v.initializer();
-            Node p = v.producer();
-            if (p == null) return null;
-            if (p.is("Identity")) {
-                v = p.input(0);
-                continue;
-            }
-            if (!p.is("Constant")) return null;
-            if (p.attrTensor("value") != null) return p.attrTensor("value");
-            if (p.hasAttribute("value_float")) {
-                return TensorCodec.fromFloats(v.name(), new long[0], new float[] {p.attrFloat("value_float", 0)});
-            }
-            if (p.hasAttribute("value_int")) {
-                return TensorCodec.fromLongs(v.name(), new long[0], new long[] {p.attrInt("value_int", 0)});
-            }
-            if (p.attrInts("value_ints") != null) {
-                long[] l = p.attrInts("value_ints");
-                return TensorCodec.fromLongs(v.name(), new long[] {l.length}, l);
-            }
-            if (p.attribute("value_floats") instanceof org.strata.onnx.Attribute.Floats f) {
-                float[] a = new float[f.values().size()];
-                for (int i = 0; i < a.length; i++) a[i] = f.values().get(i);
-                return TensorCodec.fromFloats(v.name(), new long[] {a.length}, a);
-            }
-            return null;
-        }
-        return null;
+        return ConstantTensors.behind(v);
     }
 
     static boolean isConstant(Value v) {

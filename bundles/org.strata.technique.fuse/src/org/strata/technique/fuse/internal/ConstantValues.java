@@ -1,6 +1,6 @@
 package org.strata.technique.fuse.internal;
 
-import org.strata.onnx.Attribute;
+import org.strata.onnx.ConstantTensors;
 import org.strata.onnx.DataType;
 import org.strata.onnx.Node;
 import org.strata.onnx.Tensor;
@@ -8,10 +8,8 @@ import org.strata.onnx.TensorCodec;
 import org.strata.onnx.Value;
 
 /**
- * Reads the constants a fusion must check exactly: initializers and Constant node outputs (through Identity).
- * Structure discovery compares scalars within 1e-3; a lossless rewrite needs the values themselves. The walk in
- * {@link #tensor} is the one of the package-private {@code org.strata.onnx.structure.Constants}; a public home for
- * it in {@code org.strata.onnx} would serve both.
+ * Reads the constants a fusion must check exactly ({@link ConstantTensors}: initializers and Constant node outputs,
+ * through Identity). Structure discovery compares scalars within 1e-3; a lossless rewrite needs the values themselves.
  */
 final class ConstantValues {
     private ConstantValues() {
@@ -19,27 +17,7 @@ final class ConstantValues {
 
     /** The tensor behind {@code v}, or null when it is computed at run time. */
     static Tensor tensor(Value v) {
-        for (int hops = 0; v != null && hops < 8; hops++) {
-            if (v.isInitializer()) return v.initializer();
-            Node p = v.producer();
-            if (p == null) return null;
-            if (p.is("Identity")) {
-                v = p.input(0);
-                continue;
-            }
-            if (!p.is("Constant")) return null;
-            if (p.attrTensor("value") != null) return p.attrTensor("value");
-            if (p.hasAttribute("value_float")) {
-                return TensorCodec.fromFloats(v.name(), new long[0], new float[] {p.attrFloat("value_float", 0)});
-            }
-            if (p.attribute("value_floats") instanceof Attribute.Floats f) {
-                float[] a = new float[f.values().size()];
-                for (int i = 0; i < a.length; i++) a[i] = f.values().get(i);
-                return TensorCodec.fromFloats(v.name(), new long[] {a.length}, a);
-            }
-            return null;
-        }
-        return null;
+        return ConstantTensors.behind(v);
     }
 
     static boolean isConstant(Value v) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.strata.core.TechniqueException;
+import org.strata.onnx.ConstantTensors;
 import org.strata.onnx.Graph;
 import org.strata.onnx.Node;
 import org.strata.onnx.Tensor;
@@ -250,15 +251,7 @@ final class QuantizationPlan {
 
     /** An initializer's or Constant's data (through Identity), or null. */
     static Tensor constantTensor(Value v) {
-        for (int hops = 0; v != null && hops < 8; hops++) {
-            if (v.isInitializer()) return v.initializer();
-            Node p = v.producer();
-            if (p == null) return null;
-            if (p.is("Constant")) return p.attrTensor("value");
-            if (!p.is("Identity")) return null;
-            v = p.input(0);
-        }
-        return null;
+        return ConstantTensors.behind(v);
     }
 
     /** True when {@code n} is a planned product, or a Transpose/Identity whose every reader is one (as its weight). */
