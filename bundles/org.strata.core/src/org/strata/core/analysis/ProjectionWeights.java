@@ -28,6 +28,10 @@ public record ProjectionWeights(Projection projection, Value stored, Tensor tens
      * @throws TechniqueException when it is quantized, computed at run time or not a 2-D float tensor
      */
     public static ProjectionWeights of(Projection p) {
+        if (p.quantization() == Quantization.LOW_RANK) {
+            throw new TechniqueException("the projection " + p.node().describe() + " is stored as two low-rank factors"
+                    + " (lowrank.svd); this rewrites one float weight: apply it before factoring");
+        }
         if (p.quantization() != Quantization.NONE) {
             throw new TechniqueException("the projection " + p.node().describe() + " has " + p.quantization()
                     + " weights; this works on float weights: apply it before quantizing");

@@ -169,7 +169,44 @@ final class ProjectionPatterns {
                 else if (f.has("weightDequant")) q = Quantization.QDQ;
             }
         }
-        return new Projection(core, f.matched(), f.value("input"), out, weight, f.value("bias"), in, outFeatures,
-                transposed, q);
+        return withFactor(new Projection(core, f.matched(), f.value("input"), out, weight, f.value("bias"), in, outFeatures,
+                transposed, q));
+    }
+
+    /**
+     * {@code p} and the product before it as one low-rank projection ({@link Quantization#LOW_RANK}), when p's input
+     * is the output of another projection by a constant (in any form above) that adds no bias, that nothing but p
+     * reads and that is thinner than the product the two stand for: {@code lowrank.svd} writes x·W as (x·A)·B. The
+     * result reads x, keeps B as its weight and bias, and counts A's rows as its input features. A linear map before
+     * several projections (ALBERT's embedding mapping) has other readers and stays a projection of its own.
+     */
+    private static Projection withFactor(Projection p) {
+        Value x = p.input();
+        if (x == null || x.producer() == null || x.isGraphOutput() || p.quantization() == Quantization.LOW_RANK) return p;
+        Set<Node> own = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        own.addAll(p.nodes());
+        for (Node reader : x.consumers()) if (!own.contains(reader)) return p;
+        Node producer = x.producer();
+        if (!isCore(producer) && !producer.is("Mul") && !producer.is("Reshape")) return p; // not a projection's last node
+        Projection a = endingAt(x);
+        if (a == null || a.bias() != null || a.quantization() == Quantization.LOW_RANK) return p;
+        long d = a.inFeatures();
+        long r = a.outFeatures();
+        long e = p.outFeatures();
+        if (r != p.inFeatures() || r * (d + e) >= d * e) return p;
+        List<Node> nodes = new ArrayList<>(a.nodes());
+        nodes.addAll(p.nodes());
+        Value input = a.input();
+        Node flatten = input.producer();
+        if (flatten != null && flatten.is("Reshape") && input.consumers().size() == 1 && !input.isGraphOutput()) {
+            // a Gemm between 2-D Reshapes: the product by A reads the flattened activation
+            long[] shape = Constants.shapeVector(flatten.input(1));
+            if (shape != null && shape.length == 2) {
+                nodes.add(0, flatten);
+                input = flatten.input(0);
+            }
+        }
+        return new Projection(p.node(), nodes, input, p.output(), p.weight(), p.bias(), d, e, p.weightTransposed(),
+                Quantization.LOW_RANK);
     }
 }

@@ -15,5 +15,11 @@ public enum Quantization {
     /** com.microsoft MatMulNBits with 4-bit blocks. */
     INT4_BLOCKWISE,
     /** com.microsoft MatMulNBits with 8-bit blocks. */
-    INT8_BLOCKWISE
+    INT8_BLOCKWISE,
+    /**
+     * Float weight stored as two thinner factors, {@code (x·A)·B} ({@code lowrank.svd}): the projection's weight is B
+     * and its nodes include the product by A. Techniques that rewrite a weight's rows or columns refuse it (factor
+     * last); fusion and quantization treat the two products as products.
+     */
+    LOW_RANK
 }

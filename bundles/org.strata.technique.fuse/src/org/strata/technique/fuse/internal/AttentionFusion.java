@@ -179,6 +179,10 @@ final class AttentionFusion {
     }
 
     private static void checkProjection(Projection p) throws Refused {
+        if (p.quantization() == Quantization.LOW_RANK) {
+            throw new Refused(p + " is stored as two low-rank factors (lowrank.svd), which com.microsoft Attention's one packed"
+                    + " QKV weight cannot hold");
+        }
         if (!p.node().is(Node.DEFAULT_DOMAIN, "MatMul") || p.quantization() != Quantization.NONE || p.weightTransposed()) {
             throw new Refused(p + " is not a float MatMul with an [in, out] weight");
         }

@@ -27,6 +27,7 @@ import org.strata.onnx.Value;
 import org.strata.onnx.structure.Block;
 import org.strata.onnx.structure.Projection;
 import org.strata.onnx.structure.QkvLayout;
+import org.strata.onnx.structure.Quantization;
 import org.strata.onnx.structure.StructureException;
 import org.strata.onnx.structure.TransformerStructure;
 
@@ -207,6 +208,12 @@ public final class LowRankFactorization implements Technique {
             out.put("up", b.ffn().up());
             out.put("down", b.ffn().down());
         }
+        // an earlier lowrank.svd step's factors are left as they are (a rank is not lowered twice)
+        out.entrySet().removeIf(e -> {
+            boolean factored = e.getValue().quantization() == Quantization.LOW_RANK;
+            if (factored) skipped.add("block " + b.number() + " " + e.getKey() + " (already factored)");
+            return factored;
+        });
         return out;
     }
 

@@ -105,7 +105,10 @@ final class QuantizationPlan {
         if (structure != null) {
             for (Block b : structure.blocks()) {
                 for (Node n : b.nodes()) blockOf.put(n, b.number());
-                for (Projection p : b.projections()) structured.put(p.node(), b.number());
+                for (Projection p : b.projections()) {
+                    // a low-rank projection's product by its first factor belongs to the block as much as the last
+                    for (Node n : p.nodes()) if (n.is("MatMul") || n.is("Gemm")) structured.put(n, b.number());
+                }
             }
         }
         for (Node n : graph.nodes()) {

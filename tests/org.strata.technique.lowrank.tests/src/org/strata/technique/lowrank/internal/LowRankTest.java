@@ -174,6 +174,51 @@ class LowRankTest {
         assertTrue(f.stream().allMatch(o -> o.relativeError() > 0 && o.relativeError() < 1.5), label + ": " + f);
     }
 
+    /**
+     * After lowrank.svd every block is still found: each factored projection is one LOW_RANK projection of the shape it
+     * had, reading the same input (x·A·B), so the steps after it (fusion, int8, the per-block analyses) see the blocks.
+     * A step that rewrites one weight refuses it clearly, and a second lowrank.svd leaves the factors as they are.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("families")
+    void factoredProjectionsAreStillDiscovered(String label, TransformerSpec spec) {
+        Model m = spec.build();
+        TransformerStructure before = TransformerStructure.discover(m);
+        Change c = apply(m, Map.of("rank-ratio", "0.25"));
+        assertTrue(c.modified(), label + ": " + c.summary());
+        AnalysisTable t = c.analyses().get(0);
+        int factored = 0;
+        for (int row = 0; row < t.rows().size(); row++) if (t.value(row, 4) < t.value(row, 3)) factored++;
+        TransformerStructure after = TransformerStructure.discover(m);
+        assertEquals(before.blockCount(), after.blockCount(), label);
+        Projection lowRank = null;
+        int found = 0;
+        for (int i = 1; i <= before.blockCount(); i++) {
+            List<Projection> was = before.block(i).projections();
+            List<Projection> now = after.block(i).projections();
+            assertEquals(was.size(), now.size(), label + " block " + i);
+            for (int j = 0; j < was.size(); j++) {
+                Projection p = now.get(j);
+                assertEquals(was.get(j).inFeatures(), p.inFeatures(), label + ": " + p);
+                assertEquals(was.get(j).outFeatures(), p.outFeatures(), label + ": " + p);
+                assertTrue(was.get(j).input() == p.input(), label + ": " + p + " must read what it read before");
+                if (p.quantization() == org.strata.onnx.structure.Quantization.LOW_RANK) {
+                    found++;
+                    lowRank = p;
+                }
+            }
+        }
+        assertEquals(factored, found, label + ": every factored weight is one low-rank projection");
+        Projection p = lowRank;
+        TechniqueException e = assertThrows(TechniqueException.class, () -> ProjectionWeights.of(p));
+        assertTrue(e.getMessage().contains("two low-rank factors"), e.getMessage());
+
+        byte[] bytes = ModelWriter.toBytes(m);
+        Change again = apply(m, Map.of("rank-ratio", "0.25"));
+        assertTrue(!again.modified() && again.details().get("not factored").contains("already factored"), again.toString());
+        assertArrayEquals(bytes, ModelWriter.toBytes(m), label);
+    }
+
     @Test
     void miniLmAtTwoSettingsAndActivationAwareAgainstPlain() {
         EmbeddedModel fp32 = EmbeddedModels.fp32();
@@ -268,6 +313,12 @@ class LowRankTest {
         assertTrue(cosine > 0.3, "cosine " + cosine);
         assertTrue(o.model().graph().nodes().stream().noneMatch(n -> n.is("MatMul") && n.input(1) != null
                 && n.input(1).isInitializer()), "every constant product is quantized");
+        // the factored, quantized blocks are still recognised (int8 quantized the embedding tables, which needs them)
+        TransformerStructure s = TransformerStructure.discover(o.model());
+        assertEquals(6, s.blockCount());
+        assertTrue(s.blocks().stream().allMatch(b -> b.ffn().up().quantization() == org.strata.onnx.structure.Quantization.LOW_RANK),
+                "the factored up projections: " + s.blocks().stream().map(b -> b.ffn().up()).toList());
+        assertTrue(r.getSteps().get(2).getSummary().contains("embedding tables"), r.getSteps().get(2).getSummary());
     }
 
     @Test
