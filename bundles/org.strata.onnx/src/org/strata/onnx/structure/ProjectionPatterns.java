@@ -8,6 +8,8 @@ import static org.strata.onnx.structure.GraphPattern.op;
 import static org.strata.onnx.structure.GraphPattern.optional;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
@@ -183,7 +185,7 @@ final class ProjectionPatterns {
     private static Projection withFactor(Projection p) {
         Value x = p.input();
         if (x == null || x.producer() == null || x.isGraphOutput() || p.quantization() == Quantization.LOW_RANK) return p;
-        Set<Node> own = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<Node> own = Collections.newSetFromMap(new IdentityHashMap<>());
         own.addAll(p.nodes());
         for (Node reader : x.consumers()) if (!own.contains(reader)) return p;
         Node producer = x.producer();
