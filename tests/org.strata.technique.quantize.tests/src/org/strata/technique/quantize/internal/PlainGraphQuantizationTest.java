@@ -185,7 +185,19 @@ class PlainGraphQuantizationTest {
         assertEquals(2, standard.graph().nodes().stream().filter(n -> n.inputs().size() == 2
                 && (n.opType().equals("BiasGelu") || n.opType().equals("FastGelu"))).count(), "the biased GELUs must stay");
         double kept = relativeError(want, run(standard, input));
-        System.out.println("biased GELUs int8 relative error: folded " + folded + ", kept " + kept);
+
+        // 4-bit weights take the bias as MatMulNBits' input 5 the same way
+        Model int4 = biasedGelus();
+        Int4WeightQuantization q4 = new Int4WeightQuantization();
+        q4.apply(int4, org.strata.core.Parameters.parse(q4.descriptor(), Map.of("method", "rtn", "block-size", "16")),
+                org.strata.core.TechniqueContext.simple(int4, org.strata.core.TargetRuntime.ONNXRUNTIME, List.of(), x -> {}));
+        assertEquals(List.of(), GraphValidator.check(int4));
+        assertEquals(List.of("MatMulNBits", "Gelu", "MatMulNBits", "FastGelu"), int4.graph().nodes().stream().map(Node::opType).toList());
+        assertTrue(int4.graph().nodes().stream().filter(n -> n.opType().equals("MatMulNBits")).allMatch(n -> n.inputs().size() == 6
+                && n.input(5) != null), "MatMulNBits must take the bias");
+        double nbits = relativeError(want, run(int4, input));
+        System.out.println("biased GELUs relative error: int8 folded " + folded + ", int8 kept " + kept + ", int4 folded " + nbits);
+        assertTrue(nbits > 0 && nbits < 0.2, "int4: relative error " + nbits);
         // int8 noise is ~1 %; a dropped or doubled bias (unit Gaussian against activations of about the same size) is ≥ 30 %
         assertTrue(folded > 0 && folded < 0.03, "folded: relative error " + folded);
         assertTrue(kept > 0 && kept < 0.03, "kept: relative error " + kept);
