@@ -102,25 +102,13 @@ public final class ModelRunner {
         String output = reference.graph().outputs().get(0).name();
         List<float[]> ref = new ArrayList<>();
         List<float[]> cand = new ArrayList<>();
-        double[] err = new double[2];
         collect(reference, output, maxTexts, ref);
         collect(candidate, output, maxTexts, cand);
         if (ref.size() != cand.size()) {
             throw new TechniqueException("the candidate gave " + cand.size() + " results for " + ref.size()
                     + " inputs; it cannot be compared");
         }
-        double sum = 0, min = 1;
-        for (int i = 0; i < ref.size(); i++) {
-            double c = Fidelity.cosine(ref.get(i), cand.get(i));
-            sum += c;
-            min = Math.min(min, c);
-            for (int j = 0; j < ref.get(i).length; j++) {
-                double d = (double) cand.get(i)[j] - ref.get(i)[j];
-                err[0] += d * d;
-                err[1] += (double) ref.get(i)[j] * ref.get(i)[j];
-            }
-        }
-        return new Agreement(sum / ref.size(), min, err[1] == 0 ? 0 : Math.sqrt(err[0] / err[1]), ref.size());
+        return Agreement.between(ref, cand);
     }
 
     private void collect(Model model, String output, int maxTexts, List<float[]> rows) {
@@ -153,5 +141,22 @@ public final class ModelRunner {
      * @param relativeError ‖candidate − reference‖ / ‖reference‖ over all pooled values
      * @param sequences     how many sequences were compared
      */
-    public record Agreement(double meanCosine, double minCosine, double relativeError, int sequences) {}
+    public record Agreement(double meanCosine, double minCosine, double relativeError, int sequences) {
+        /** The agreement of pooled outputs, sequence by sequence ({@code candidate} has as many as {@code reference}). */
+        public static Agreement between(List<float[]> reference, List<float[]> candidate) {
+            double sum = 0, min = 1, err = 0, norm = 0;
+            for (int i = 0; i < reference.size(); i++) {
+                float[] r = reference.get(i), c = candidate.get(i);
+                double cos = Fidelity.cosine(r, c);
+                sum += cos;
+                min = Math.min(min, cos);
+                for (int j = 0; j < r.length; j++) {
+                    double d = (double) c[j] - r[j];
+                    err += d * d;
+                    norm += (double) r[j] * r[j];
+                }
+            }
+            return new Agreement(sum / reference.size(), min, norm == 0 ? 0 : Math.sqrt(err / norm), reference.size());
+        }
+    }
 }

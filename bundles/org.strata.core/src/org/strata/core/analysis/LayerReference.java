@@ -40,20 +40,7 @@ public final class LayerReference {
      * @throws TechniqueException when the candidate lacks the output or gives a different number of results
      */
     public ModelRunner.Agreement agreement(Model candidate) {
-        List<float[]> cand = results(candidate);
-        double sum = 0, min = 1, err = 0, norm = 0;
-        for (int i = 0; i < reference.size(); i++) {
-            float[] r = reference.get(i), c = cand.get(i);
-            double cos = Fidelity.cosine(r, c);
-            sum += cos;
-            min = Math.min(min, cos);
-            for (int j = 0; j < r.length; j++) {
-                double d = (double) c[j] - r[j];
-                err += d * d;
-                norm += (double) r[j] * r[j];
-            }
-        }
-        return new ModelRunner.Agreement(sum / reference.size(), min, norm == 0 ? 0 : Math.sqrt(err / norm), reference.size());
+        return ModelRunner.Agreement.between(reference, results(candidate));
     }
 
     /**

@@ -21,6 +21,7 @@ import org.strata.core.Technique;
 import org.strata.core.TechniqueContext;
 import org.strata.core.TechniqueDescriptor;
 import org.strata.core.TechniqueException;
+import org.strata.core.analysis.LayerReference;
 import org.strata.onnx.Model;
 import org.strata.onnx.ModelReader;
 import org.strata.onnx.ModelWriter;
@@ -38,7 +39,7 @@ import org.strata.onnx.structure.TransformerStructure;
  * products outside the blocks (LM head, pooler; with {@code quantize-other-products}). A unit the quantizer
  * finds nothing to do in is not one.</li>
  * <li>Sensitivity: each unit alone is quantized by {@link DynamicInt8Quantization} (everything else float)
- * and compared with the float model on the calibration texts ({@link ModelRunner#agreement}); its
+ * and compared with the float model on the calibration texts ({@link LayerReference#agreement}); its
  * sensitivity is 1 − mean cosine. Units are ranked by it.</li>
  * <li>With {@code keep-fp32-blocks} ≥ 0, that many of the most sensitive blocks stay float and everything
  * else is quantized; no goal is checked.</li>
@@ -51,8 +52,8 @@ import org.strata.onnx.structure.TransformerStructure;
  * </ol>
  * The change carries the sensitivity per unit (bars) and, in goal mode, the search (a table), and says
  * which units stayed fp32 and why. The goal is measured on calibration data; the engine then measures the
- * result on the evaluation split. Cost: one calibration run per unit and one per search step, each on both
- * models. Refuses a model that is quantized already, and one whose blocks it cannot find.
+ * result on the evaluation split. Cost: one calibration run of the float model, then one per unit and one per search
+ * step of the candidate. Refuses a model that is quantized already, and one whose blocks it cannot find.
  */
 @Component(service = Technique.class)
 public final class MixedPrecisionQuantization implements Technique {
@@ -124,7 +125,8 @@ public final class MixedPrecisionQuantization implements Technique {
         int texts = params.getInt(TEXTS);
         ModelRunner runner = context.runner();
         byte[] original = ModelWriter.toBytes(model);
-        Model reference = ModelReader.read(original, "float model");
+        // the float model's outputs on the calibration texts, computed once for every unit and search step
+        LayerReference reference = new LayerReference(ModelReader.read(original, "float model"), runner, texts);
 
         List<Unit> candidates = new ArrayList<>();
         for (int b = 1; b <= blocks; b++) candidates.add(new Unit("block " + b, b, Unit.Kind.BLOCK));
@@ -143,7 +145,7 @@ public final class MixedPrecisionQuantization implements Technique {
                 candidates.remove(u);
                 continue;
             }
-            ModelRunner.Agreement a = runner.agreement(reference, trial, texts);
+            ModelRunner.Agreement a = reference.agreement(trial);
             sensitivity.add(new Measured(u, a));
             context.log(String.format(Locale.ROOT, "%s: %s alone quantized: mean cosine %.6f, relative error %.4g", ID, u.label(),
                     a.meanCosine(), a.relativeError()));
@@ -161,7 +163,7 @@ public final class MixedPrecisionQuantization implements Technique {
             for (Measured m : ranking) if (m.unit().kind() == Unit.Kind.BLOCK && kept.size() < keepCount) kept.add(m.unit());
             why = keepCount + " most sensitive block" + (keepCount == 1 ? "" : "s") + " kept fp32 as " + KEEP_FP32_BLOCKS + " asks";
         } else {
-            why = search(original, reference, params, context, runner, texts, goal, candidates, ranking, kept, search);
+            why = search(original, reference, params, context, texts, goal, candidates, ranking, kept, search);
         }
         Change inner = quantize(model, params, kept, context, true);
 
@@ -188,13 +190,13 @@ public final class MixedPrecisionQuantization implements Technique {
      *
      * @throws TechniqueException when only the least sensitive unit quantized still misses the goal
      */
-    private static String search(byte[] original, Model reference, Parameters params, TechniqueContext context, ModelRunner runner,
+    private static String search(byte[] original, LayerReference reference, Parameters params, TechniqueContext context,
             int texts, double goal, List<Unit> candidates, List<Measured> ranking, List<Unit> kept, List<Trial> search) {
         for (int next = 0;; next++) {
             context.monitor().checkCanceled();
             Model trial = ModelReader.read(original, "trial");
             quantize(trial, params, kept, context, false);
-            ModelRunner.Agreement a = runner.agreement(reference, trial, texts);
+            ModelRunner.Agreement a = reference.agreement(trial);
             search.add(new Trial(List.copyOf(kept), a));
             context.log(String.format(Locale.ROOT, "%s: fp32 %s: mean cosine %.6f", ID, kept.isEmpty() ? "none" : kept.stream().map(Unit::label).toList(),
                     a.meanCosine()));
