@@ -69,6 +69,16 @@ public record TransformerStructure(ModelFamily family, int hiddenSize, Embedding
         return blocks.size();
     }
 
+    /**
+     * The blocks after which the token sequence is reduced (a {@code tokens.*} step): block k is listed when block
+     * k + 1 does not read block k's output but a shorter stream computed from it. Empty for an ordinary model.
+     */
+    public List<Integer> tokenReductions() {
+        List<Integer> out = new java.util.ArrayList<>();
+        for (int k = 1; k < blocks.size(); k++) if (blocks.get(k).input() != blocks.get(k - 1).output()) out.add(k);
+        return out;
+    }
+
     /** The norm placement of the blocks (that of block 1). */
     public NormPlacement placement() {
         return blocks.get(0).placement();

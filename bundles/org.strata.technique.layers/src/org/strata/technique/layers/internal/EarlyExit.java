@@ -83,6 +83,12 @@ public final class EarlyExit implements Technique {
             throw new TechniqueException(ID + ": block " + k + " is out of range; exit after a block from 1 to " + (n - 1)
                     + " (the model has " + n + " blocks; exiting after the last changes nothing)");
         }
+        List<Integer> reduced = s.tokenReductions();
+        if (k != 0 && !reduced.isEmpty() && k > reduced.get(0)) {
+            throw new TechniqueException(ID + ": the token sequence is reduced after block " + reduced.get(0) + " (a tokens.* step), so"
+                    + " block " + k + " outputs the reduced sequence, not one row per token; exit after block " + reduced.get(0)
+                    + " or earlier, or exit before reducing the tokens");
+        }
         List<AnalysisTable> analyses = new ArrayList<>();
         Map<String, String> details = new LinkedHashMap<>();
         EarlyExitAnalysis exits = null;

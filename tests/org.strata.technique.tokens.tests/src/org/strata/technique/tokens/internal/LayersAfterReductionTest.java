@@ -1,0 +1,46 @@
+package org.strata.technique.tokens.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.strata.core.TechniqueException;
+import org.strata.onnx.Model;
+import org.strata.onnx.ModelWriter;
+import org.strata.onnx.structure.TransformerStructure;
+
+/**
+ * The layer techniques after a token reduction: the blocks after it run on merged slots, so the analyses that compare
+ * every block on the same tokens (block influence, layer similarity, ablation, early exit) refuse with a message that
+ * names the reduction and the order to use, and the model is left as it was; an exit after the reduced blocks, which
+ * would output slots instead of tokens, is refused too.
+ */
+class LayersAfterReductionTest {
+    @Test
+    void layerStepsAfterATokenReductionAreRefusedClearly() throws Exception {
+        Model plain = Runs.miniLm();
+        assertEquals(List.of(), TransformerStructure.discover(plain).tokenReductions());
+        Model m = Runs.copy(plain);
+        Runs.apply(new TokenDrop(), m, Map.of());
+        assertEquals(List.of(2), TransformerStructure.discover(m).tokenReductions());
+        byte[] before = ModelWriter.toBytes(m);
+
+        for (String id : List.of("layers.drop", "layers.share", "analyze.layers", "layers.exit")) {
+            TechniqueException e = assertThrows(TechniqueException.class, () -> Runs.apply(Registry.technique(id), m, Map.of()), id);
+            System.out.println(id + ": " + e.getMessage());
+            assertTrue(e.getMessage().contains("reduced after block 2") && e.getMessage().contains("before the token reduction"),
+                    id + ": " + e.getMessage());
+            assertArrayEquals(before, ModelWriter.toBytes(m), id + " changed the model");
+        }
+        TechniqueException exit = assertThrows(TechniqueException.class,
+                () -> Runs.apply(Registry.technique("layers.exit"), m, Map.of("block", 4)));
+        assertTrue(exit.getMessage().contains("block 4 outputs the reduced sequence") && exit.getMessage().contains("after block 2 or earlier"),
+                exit.getMessage());
+        assertArrayEquals(before, ModelWriter.toBytes(m));
+    }
+}
