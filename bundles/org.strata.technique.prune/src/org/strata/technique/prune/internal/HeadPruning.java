@@ -1,6 +1,8 @@
 package org.strata.technique.prune.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +22,11 @@ import org.strata.core.TechniqueException;
 import org.strata.core.analysis.HeadImportance;
 import org.strata.core.analysis.ProjectionWeights;
 import org.strata.onnx.Model;
+import org.strata.onnx.Node;
+import org.strata.onnx.Reachability;
 import org.strata.onnx.structure.Attention;
 import org.strata.onnx.structure.Block;
+import org.strata.onnx.structure.Projection;
 import org.strata.onnx.structure.TransformerStructure;
 
 /**
@@ -84,10 +89,18 @@ public final class HeadPruning implements Technique {
         int n = s.blockCount();
         boolean[] chosen = PruningSteps.chosen(params.getIntList(PruningSteps.BLOCKS), n);
         List<String> listed = params.getStringList(HEADS);
+        String leftOut = listed.isEmpty() ? leaveEntangledBlocks(s, chosen, !params.getIntList(PruningSteps.BLOCKS).isEmpty()) : null;
+        if (leftOut != null) context.log(ID + ": " + leftOut);
         boolean compensate = params.getBoolean(PruningSteps.COMPENSATE);
         boolean obs = params.getString(PruningSteps.CRITERION).equals(PruningSteps.OBS);
         boolean fluctuation = obs || params.getString(PruningSteps.CRITERION).equals("fluctuation");
         int[][] keep = listed.isEmpty() ? null : explicit(s, listed);
+        if (keep != null) {
+            // the listed heads decide the blocks: a listed block after a token reduction is refused like a named one
+            boolean[] touched = new boolean[n];
+            for (Block b : s.blocks()) touched[b.number() - 1] = keep[b.number() - 1].length < b.attention().kvHeads();
+            leaveEntangledBlocks(s, touched, true);
+        }
         if (keep == null) PruningSteps.checkFraction(params.getDouble(PruningSteps.FRACTION), "attention heads");
         for (Block b : s.blocks()) {
             // refuse a quantized model before spending time on calibration
@@ -184,6 +197,7 @@ public final class HeadPruning implements Technique {
         }
         details.put("removed (block:head)", String.join(",", removed));
         details.put("criterion", listed.isEmpty() ? params.getString(PruningSteps.CRITERION) : "listed");
+        if (leftOut != null) details.put("left as it is", leftOut);
         details.put("bias compensation", obs ? "least-squares refit" : compensate ? "on" : "off");
         context.log(summary + ": " + String.join(",", removed));
         return new Change(summary, counts.added(), counts.removed(), new ArrayList<>(blocks), details, analyses);
@@ -258,5 +272,51 @@ public final class HeadPruning implements Technique {
             keep[b.number() - 1] = kept.stream().mapToInt(Integer::intValue).toArray();
         }
         return keep;
+    }
+
+    /**
+     * The blocks on either side of a token reduction whose attention the reduction reads (tokens.drop ranks the tokens
+     * by the attention in the block before or after it, and may let the next block's keys and values see the full
+     * sequence): their heads cannot be removed without rewriting the reduction. Left out of the choice with the reason
+     * returned, or, when the blocks or heads were named, refused.
+     */
+    private static String leaveEntangledBlocks(TransformerStructure s, boolean[] chosen, boolean named) {
+        String why = null;
+        for (int r : s.tokenReductions()) {
+            for (Block b : List.of(s.block(r), s.block(r + 1))) {
+                if (!chosen[b.number() - 1] || !readFromOutside(b)) continue;
+                String reason = "the token reduction after block " + r + " reads the attention of block " + b.number()
+                        + " (tokens.drop ranks the tokens by it), so its heads cannot be removed after the reduction";
+                if (named) throw new TechniqueException(ID + ": " + reason + "; prune before the token reduction, or leave block "
+                        + b.number() + " out");
+                chosen[b.number() - 1] = false;
+                why = (why == null ? "" : why + "; ") + reason;
+            }
+        }
+        return why == null ? null : why + "; prune before the token reduction to include them";
+    }
+
+    /**
+     * True when a node outside block {@code b}'s attention reads a value computed between its Q, K, V projections and
+     * its context (the heads' axis): the scores, probabilities or keys a token reduction ranks by.
+     */
+    private static boolean readFromOutside(Block b) {
+        Attention a = b.attention();
+        if (a.fused() || a.o() == null) return false;
+        Set<Node> toContext = Reachability.ancestors(a.o().input());
+        Set<Node> heads = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Projection p : a.inputProjections()) {
+            heads.addAll(p.nodes());
+            if (p.output() == null) continue;
+            for (Node n : Reachability.descendants(p.output())) if (toContext.contains(n)) heads.add(n);
+        }
+        Set<Node> own = Collections.newSetFromMap(new IdentityHashMap<>());
+        own.addAll(heads);
+        own.addAll(a.nodes());
+        own.addAll(b.nodes());
+        for (Node n : heads) {
+            for (var out : n.outputs()) for (Node c : out.consumers()) if (!own.contains(c)) return true;
+        }
+        return false;
     }
 }

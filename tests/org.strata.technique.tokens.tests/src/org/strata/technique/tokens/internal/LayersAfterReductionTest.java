@@ -43,4 +43,34 @@ class LayersAfterReductionTest {
                 exit.getMessage());
         assertArrayEquals(before, ModelWriter.toBytes(m));
     }
+
+    /**
+     * Head pruning after tokens.drop: the reduction ranks the tokens by block 3's attention, so block 3's heads stay
+     * (noted in the change) while the other blocks are pruned; naming block 3, or one of its heads, is refused.
+     */
+    @Test
+    void headPruningLeavesTheBlockTheReductionReads() throws Exception {
+        Model m = Runs.miniLm();
+        Runs.apply(new TokenDrop(), m, Map.of());
+        byte[] before = ModelWriter.toBytes(m);
+        for (Map<String, Object> named : List.<Map<String, Object>>of(Map.of("blocks", List.of(3)), Map.of("heads", List.of("3:1")))) {
+            TechniqueException e = assertThrows(TechniqueException.class, () -> Runs.apply(Registry.technique("prune.heads"), m, named));
+            assertTrue(e.getMessage().contains("reads the attention of block 3") && e.getMessage().contains("prune before the token reduction"),
+                    e.getMessage());
+            assertArrayEquals(before, ModelWriter.toBytes(m), named.toString());
+        }
+        org.strata.core.Technique prune = Registry.technique("prune.heads");
+        org.strata.core.ModelRunner runner = new org.strata.core.ModelRunner(Runs.tokenizer(),
+                org.strata.runtime.TextCorpus.builtIn().calibration(), org.strata.runtime.SessionSettings.defaults());
+        org.strata.core.Change c = prune.apply(m, org.strata.core.Parameters.of(prune.descriptor(), Map.of("criterion", "magnitude", "calibration-texts", 8)),
+                org.strata.core.TechniqueContext.simple(m, org.strata.core.TargetRuntime.ONNXRUNTIME, List.of(), x -> {}, runner));
+        System.out.println("prune.heads after tokens.drop: " + c.summary() + " " + c.details());
+        assertTrue(c.details().get("left as it is").contains("block 3"), c.details().toString());
+        TransformerStructure s = TransformerStructure.discover(m);
+        assertEquals(List.of(2), s.tokenReductions());
+        for (var b : s.blocks()) {
+            if (b.number() == 3) assertEquals(12, b.attention().heads(), "block 3 keeps its heads");
+            else assertTrue(b.attention().heads() < 12, "block " + b.number() + " pruned: " + b.attention().heads());
+        }
+    }
 }

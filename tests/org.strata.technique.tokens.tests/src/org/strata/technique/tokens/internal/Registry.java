@@ -16,7 +16,7 @@ final class Registry {
         Bundle bundle = FrameworkUtil.getBundle(TokenDrop.class);
         if (bundle.getState() != Bundle.ACTIVE) bundle.start(Bundle.START_TRANSIENT);
         for (String other : new String[] {"org.strata.technique.cleanup", "org.strata.technique.fuse", "org.strata.technique.quantize",
-                "org.strata.technique.layers"}) {
+                "org.strata.technique.layers", "org.strata.technique.prune"}) {
             for (Bundle b : bundle.getBundleContext().getBundles()) {
                 if (b.getSymbolicName().equals(other) && b.getState() != Bundle.ACTIVE) b.start(Bundle.START_TRANSIENT);
             }
