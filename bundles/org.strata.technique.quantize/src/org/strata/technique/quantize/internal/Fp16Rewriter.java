@@ -51,6 +51,8 @@ final class Fp16Rewriter {
             "RandomUniform", "RandomUniformLike", "Multinomial", "Bernoulli", "NonMaxSuppression", "RoiAlign",
             "BatchNormalization", "Dropout", "GridSample", "STFT", "DFT", "MelWeightMatrix", "BlackmanWindow", "HannWindow",
             "HammingWindow", "EyeLike", "CastLike", "Einsum");
+    /** Ops whose schema takes float16 only from an opset on (ONNX Runtime refuses the model below it). */
+    private static final Map<String, Long> FLOAT16_SINCE = Map.of("CumSum", 14L);
     private static final float FP16_MAX = 65504f;
     private static final float FP16_MIN_SUBNORMAL = 5.9604645e-8f;
 
@@ -211,6 +213,8 @@ final class Fp16Rewriter {
         if (keepOps.contains(n.opType())) return "keep-fp32-ops";
         if (keepNodes.contains(n)) return "decomposed norm";
         if (NEVER.contains(n.opType())) return "float inputs of more than one type or no float16 form";
+        Long since = n.domain().isEmpty() ? FLOAT16_SINCE.get(n.opType()) : null;
+        if (since != null && model.opset(Node.DEFAULT_DOMAIN) < since) return "no float16 form before opset " + since;
         for (Value v : n.inputs()) if (v != null && !types.containsKey(v)) return "an input of unknown type";
         for (Value v : n.outputs()) if (v.hasUses() && !types.containsKey(v)) return "an output of unknown type";
         return null;
