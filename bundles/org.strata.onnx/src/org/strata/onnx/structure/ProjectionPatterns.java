@@ -81,10 +81,13 @@ final class ProjectionPatterns {
      * to two dimensions) and the un-flattening Reshape follows, as for the float Gemm.
      */
     private static final GraphPattern FLAT_INPUT = op("Reshape", activation("input"), any()).as("flatten")
-            .where("to two dimensions", n -> {
-                long[] shape = Constants.shapeVector(n.input(1));
-                return shape != null && shape.length == 2;
-            });
+            .where("to two dimensions", ProjectionPatterns::flattensTo2d);
+
+    /** A Reshape to a constant two-dimensional shape (the flattening before a Gemm). */
+    private static boolean flattensTo2d(Node reshape) {
+        long[] shape = Constants.shapeVector(reshape.input(1));
+        return shape != null && shape.length == 2;
+    }
     private static final GraphPattern.Op FLAT_DQL = op("DynamicQuantizeLinear", FLAT_INPUT).as("inputQuant");
     private static final GraphPattern FLAT_QUANTIZED = either(
             op("Mul", op("Cast", op("MatMulInteger", FLAT_DQL.output(0), constant("weight"), optional(FLAT_DQL.output(2)),
@@ -200,13 +203,10 @@ final class ProjectionPatterns {
         nodes.addAll(p.nodes());
         Value input = a.input();
         Node flatten = input.producer();
-        if (flatten != null && flatten.is("Reshape") && input.consumers().size() == 1 && !input.isGraphOutput()) {
+        if (flatten != null && flatten.is("Reshape") && input.consumers().size() == 1 && !input.isGraphOutput() && flattensTo2d(flatten)) {
             // a Gemm between 2-D Reshapes: the product by A reads the flattened activation
-            long[] shape = Constants.shapeVector(flatten.input(1));
-            if (shape != null && shape.length == 2) {
-                nodes.add(0, flatten);
-                input = flatten.input(0);
-            }
+            nodes.add(0, flatten);
+            input = flatten.input(0);
         }
         return new Projection(p.node(), nodes, input, p.output(), p.weight(), p.bias(), d, e, p.weightTransposed(),
                 Quantization.LOW_RANK);

@@ -177,8 +177,8 @@ final class QuantizationPlan {
         }
         if (n.is("MatMul")) {
             Node add = biasAddOf(n, w.cols());
-            return new ProductSite(n, x, w, false, 1f, add, add == null ? null : TensorCodec.toFloats(constantTensor(biasOf(add, n.output(0)))),
-                    add == null ? null : biasOf(add, n.output(0)), block);
+            Value bias = add == null ? null : biasOf(add, n.output(0));
+            return new ProductSite(n, x, w, false, 1f, add, bias == null ? null : TensorCodec.toFloats(constantTensor(bias)), bias, block);
         }
         if (n.attrInt("transA", 0) != 0) {
             skip("Gemm with transA");

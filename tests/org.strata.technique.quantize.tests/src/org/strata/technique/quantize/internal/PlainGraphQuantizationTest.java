@@ -104,15 +104,7 @@ class PlainGraphQuantizationTest {
         float[][] input = new float[ROWS][IN];
         Random r = new Random(3);
         for (float[] row : input) for (int i = 0; i < IN; i++) row[i] = (float) r.nextGaussian();
-        float[] want = run(reference, input);
-        float[] got = run(m, input);
-        double diff = 0;
-        double norm = 0;
-        for (int i = 0; i < want.length; i++) {
-            diff += (got[i] - want[i]) * (got[i] - want[i]);
-            norm += want[i] * want[i];
-        }
-        double relative = Math.sqrt(diff / norm);
+        double relative = relativeError(run(reference, input), run(m, input));
         System.out.println("MLP int8 relative error " + relative);
         // int8 noise is ~1 %; a wrongly folded alpha (×2) or beta would be ≥ 30 %
         assertTrue(relative < 0.03 && relative > 0, "relative error " + relative);
